@@ -13,6 +13,10 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[]): Validat
 function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return 'required';
   if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues.map((i) => i.message).join('; ');
+    return `invalid name: ${inner}`;
+  }
   return issue.message;
 }
 
