@@ -151,6 +151,7 @@ describe('detectConflicts', () => {
     expect(issuePaths(() => detectConflicts(subject, { ...none, topology: {} as never }))).toEqual(['topology']);
     expect(issuePaths(() => detectConflicts(subject, { ...none, dependencyHops: -1 }))).toEqual(['dependencyHops']);
     expect(issuePaths(() => detectConflicts(subject, { ...none, typo: 1 } as never))).toEqual(['']);
+    expect(issuePaths(() => detectConflicts(subject, JSON.parse('{"changes":[],"__proto__":{"x":1}}')))).toEqual(['']);
   });
 
   it('does not mutate its inputs', () => {
