@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, businessIntervals, businessTimeBetween, isBusinessTime, nextBusinessTime } from 'itsm-kit/calendar';
+import { addBusinessTime, businessIntervals, businessTimeBetween, combineCalendars, isBusinessTime, nextBusinessTime } from 'itsm-kit/calendar';
+import { ReferenceCombination } from './reference';
 import type { PooledCalendar } from './fixtures';
 import { DAY, HOUR, RANGE_END, RANGE_START, calendarPool } from './fixtures';
 
@@ -89,6 +90,29 @@ describe('fast engine equals the reference', () => {
         expect(businessTimeBetween(entry.calendar, t, u)).toBe(entry.reference.between(t, u));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('combined calendars (union and intersection of two zones)', () => {
+    const pairArb = fc.tuple(entryArb, entryArb, fc.constantFrom('union' as const, 'intersection' as const)).map(([x, y, mode]) => ({
+      calendar: combineCalendars(mode, [x.calendar, y.calendar]),
+      reference: new ReferenceCombination(mode, [x.reference, y.reference]),
+      [fc.toStringMethod]: () => `${mode}(${String(x)}, ${String(y)})`,
+    }));
+    const uniform = fc.integer({ min: RANGE_START + 60 * DAY, max: RANGE_END - 60 * DAY });
+    fc.assert(
+      fc.property(pairArb, uniform, amountArb, spanArb, (pair, t, ms, span) => {
+        expect(businessTimeBetween(pair.calendar, t, t + span)).toBe(pair.reference.between(t, t + span));
+        expect(isBusinessTime(pair.calendar, t)).toBe(pair.reference.isBusiness(t));
+        let expected: number | undefined;
+        try {
+          expected = pair.reference.add(t, ms);
+        } catch {
+          expected = undefined; // disjoint intersection: the engine searches 100 years, the reference 4
+        }
+        if (expected !== undefined) expect(addBusinessTime(pair.calendar, t, ms).getTime()).toBe(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
