@@ -77,6 +77,7 @@ describe('argument validation', () => {
     expect(issuePaths(() => addBusinessTime(cal, 0, 1.5))).toEqual(['ms']);
     expect(issuePaths(() => addBusinessTime(cal, 0.5, 1))).toEqual(['from']);
     expect(issuePaths(() => businessTimeBetween(cal, 0, Number.POSITIVE_INFINITY))).toEqual(['to']);
+    expect(issuePaths(() => businessTimeBetween(cal, 0, -200 * 366 * 86_400_000))).toEqual(['to']);
     expect(issuePaths(() => isBusinessTime(cal, '2026-01-01'))).toEqual(['at']);
     expect(issuePaths(() => nextBusinessTime(cal, undefined as never))).toEqual(['at']);
     expect(issuePaths(() => businessIntervals(cal, 0, 200 * 366 * 86_400_000))).toEqual(['to']);
