@@ -55,7 +55,7 @@ const MembersSchema = z
  * @example
  * SlaConditionSchema.parse({ field: 'state', op: 'in', value: ['resolved', 'closed'] })
  */
-export const SlaConditionSchema: z.ZodType<SlaCondition> = z.union([
+export const SlaConditionSchema: z.ZodType<SlaCondition, SlaCondition> = z.union([
   FieldConditionSchema,
   z.strictObject({ all: MembersSchema }),
   z.strictObject({ any: MembersSchema }),

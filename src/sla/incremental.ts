@@ -79,7 +79,7 @@ function checkConsistency(compiled: CompiledPolicy, s: SlaState): void {
   const fail = (field: string, why: string): never => {
     throw ItsmValidationError.at(STATE_SUBJECT, [field], why);
   };
-  const levels = s.targetMs === null ? 0 : levelsOf(compiled.warnAt, s.targetMs).length;
+  const levels = s.targetMs === null || s.status === 'not_started' ? 0 : levelsOf(compiled.warnAt, s.targetMs).length;
   if (s.reachedAt.length !== levels) fail('reachedAt', `must have ${levels} entries for this policy and target`);
   if (s.watchedKeys.length !== compiled.watched.length) fail('watchedKeys', `must have ${compiled.watched.length} entries for this policy`);
   const started = s.status !== 'not_started';

@@ -63,16 +63,27 @@ const compiledByDefinition = new WeakMap<object, CompiledPolicy>();
  * });
  */
 export function createSlaPolicy(definition: SlaPolicyDefinitionInput): SlaPolicy {
-  if (typeof definition === 'object' && definition !== null) {
-    for (const key of CONDITION_KEYS) {
-      if (Object.hasOwn(definition, key)) checkConditionBounds((definition as Record<string, unknown>)[key], [key], SUBJECT);
-    }
-  }
+  checkRawDefinition(definition);
   const parsed = deepFreeze(parsePolicyDefinition(definition, SUBJECT));
   const calendar = parsed.calendar === undefined ? ALWAYS : createPolicyCalendar(parsed.calendar);
   const policy: SlaPolicy = Object.freeze({ id: parsed.id, definition: parsed, calendar });
   compiledByDefinition.set(parsed, compile(policy));
   return policy;
+}
+
+/**
+ * Checks zod cannot make on the raw input: condition depth and size (before zod recurses into them),
+ * and a `__proto__` target key (which zod would drop silently rather than report).
+ */
+function checkRawDefinition(definition: unknown): void {
+  if (typeof definition !== 'object' || definition === null) return;
+  const raw = definition as Record<string, unknown>;
+  for (const key of CONDITION_KEYS) if (Object.hasOwn(raw, key)) checkConditionBounds(raw[key], [key], SUBJECT);
+  const target = Object.hasOwn(raw, 'target') ? raw.target : undefined;
+  const durations = typeof target === 'object' && target !== null && Object.hasOwn(target, 'durationsMs') ? (target as Record<string, unknown>).durationsMs : undefined;
+  if (typeof durations === 'object' && durations !== null && Object.hasOwn(durations, '__proto__')) {
+    throw ItsmValidationError.at(SUBJECT, ['target', 'durationsMs', '__proto__'], 'must not be __proto__, constructor or prototype');
+  }
 }
 
 /**

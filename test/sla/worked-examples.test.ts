@@ -208,3 +208,29 @@ describe('reset (update-time target, restarts on every agent update)', () => {
     });
   });
 });
+
+describe('a priority raise to exactly the elapsed time, while on hold', () => {
+  // P3 (72 h) from 08:00Z; at 12:00Z (elapsed exactly 4 h) raised to P1 (4 h) and put on hold: elapsed
+  // equals the target, so it is reached at the raise (12:00Z) but not breached (not greater). Resumed
+  // at 13:00Z, elapsed passes 4 h at once: breached from 13:00:00.001Z, breachedAt the raise, 12:00Z.
+  const policy = createSlaPolicy(incidentResolutionPolicy());
+  const timeline = [
+    { at: '2026-11-23T08:00:00Z', record: { state: 'new', priority: 3 } },
+    { at: '2026-11-23T12:00:00Z', record: { state: 'on_hold', priority: 1 } },
+    { at: '2026-11-23T13:00:00Z', record: { state: 'in_progress', priority: 1 } },
+  ];
+  it('is reached but not breached while on hold', () => {
+    expect(evaluateSla(policy, timeline, '2026-11-23T12:30:00Z')).toMatchObject({
+      status: 'paused', elapsedMs: 4 * H, pausedMs: 30 * MIN, breached: false, breachedAt: null, dueAt: null,
+      warnings: [{ threshold: 0.5, at: d('2026-11-23T12:00:00Z') }, { threshold: 0.75, at: d('2026-11-23T12:00:00Z') }],
+    });
+  });
+  it('breaches 1 ms after resuming, dated at the raise', () => {
+    expect(evaluateSla(policy, timeline, '2026-11-23T13:00:00Z')).toMatchObject({
+      breached: false, dueAt: d('2026-11-23T12:00:00Z'), nextEvaluationAt: d('2026-11-23T13:00:00.001Z'),
+    });
+    expect(evaluateSla(policy, timeline, '2026-11-23T13:00:00.001Z')).toMatchObject({
+      breached: true, breachedAt: d('2026-11-23T12:00:00Z'), elapsedMs: 4 * H + 1, pausedMs: H,
+    });
+  });
+});
