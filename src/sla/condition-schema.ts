@@ -5,7 +5,12 @@ import { SLA_LIMITS } from './limits';
 const TextValueSchema = z.string().max(1_024, 'at most 1024 characters');
 const ScalarSchema = z.union([TextValueSchema, z.number().refine(Number.isFinite, 'must be finite'), z.boolean(), z.null()]);
 
-/** A scalar a condition compares against: a string, a finite number, a boolean or `null`. */
+/**
+ * A scalar a condition compares against: a string, a finite number, a boolean or `null`.
+ *
+ * @example
+ * const v: SlaConditionScalar = 'on_hold';
+ */
 export type SlaConditionScalar = string | number | boolean | null;
 
 /**

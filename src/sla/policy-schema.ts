@@ -42,7 +42,12 @@ export const SlaTargetSchema = z.union([
   }),
 ]);
 
-/** The validated form of {@link SlaTargetSchema}. */
+/**
+ * The validated form of {@link SlaTargetSchema}.
+ *
+ * @example
+ * const target: SlaTarget = { durationMs: 8 * 3_600_000 };
+ */
 export type SlaTarget = z.output<typeof SlaTargetSchema>;
 
 const WarnAtSchema = z

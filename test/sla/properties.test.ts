@@ -4,7 +4,7 @@ import { businessTimeBetween } from 'itsm-kit/calendar';
 import { advanceSla, createSlaPolicy, evaluateSla, slaStatus, startSla, type SlaState } from 'itsm-kit/sla';
 import { caseArb, policyArb, policyShape, timelineArb } from './arbitraries';
 
-const RUNS = 600;
+const RUNS = 400;
 const plainShape = policyShape({ resetOn: fc.constant(false), retroactive: fc.constant(false) });
 
 describe('SLA properties', () => {
