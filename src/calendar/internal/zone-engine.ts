@@ -221,7 +221,8 @@ export class ZoneEngine implements Engine {
   private view(w: number): WindowView {
     if (this.isRegular(w)) {
       const start = this.windowStart(w);
-      return { ...this.hours.pattern, start, end: start + WEEK_MS, base: start, regular: true };
+      const { starts, ends, prefix, total } = this.hours.pattern;
+      return { starts, ends, prefix, total, start, end: start + WEEK_MS, base: start, regular: true };
     }
     let view = this.irregular.get(w);
     if (view === undefined) {
