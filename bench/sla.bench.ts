@@ -1,6 +1,22 @@
 import { addBusinessTime, ALWAYS, businessTimeBetween, createCalendar } from '../src/calendar';
 import { createSlaPolicy, evaluateSla, incidentResolutionPolicy, type SlaTimelineEntry } from '../src/sla';
-import { fmt, measure, printTable } from './_lib/measure';
+import { fmt, measure, printTable, type Measurement } from './_lib/measure';
+
+/**
+ * The machine is shared, so each figure is the best of three rounds, with the rounds of the compared
+ * measurements interleaved (baseline, candidate, baseline, candidate, ...) so load bursts hit both.
+ */
+function bestOf(rounds: number, runs: Array<() => Measurement>): Measurement[] {
+  const best: Array<Measurement | undefined> = runs.map(() => undefined);
+  for (let r = 0; r < rounds; r++) {
+    runs.forEach((run, i) => {
+      const m = run();
+      const b = best[i];
+      if (b === undefined || m.nsPerOp < b.nsPerOp) best[i] = m;
+    });
+  }
+  return best as Measurement[];
+}
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -34,27 +50,30 @@ export default function run(): void {
   const ten = BASES.map(tenEntryTimeline);
   const nows = BASES.map((b) => b + 52 * H);
 
-  const baseline = measure('addBusinessTime(8 h)', (i) => addBusinessTime(calendar, BASES[i & 63] as number, 8 * H).getTime());
-  const evaluate10 = measure('evaluateSla, 10 entries', (i) => evaluateSla(policy, ten[i & 63] as SlaTimelineEntry[], nows[i & 63] as number).elapsedMs);
-  const between = measure('businessTimeBetween(52 h span)', (i) => businessTimeBetween(calendar, BASES[i & 63] as number, nows[i & 63] as number));
-  printTable('sla: one evaluation vs one addBusinessTime (target <= 15x)', [baseline, evaluate10, between], baseline);
+  const main = bestOf(3, [
+    () => measure('addBusinessTime(8 h)', (i) => addBusinessTime(calendar, BASES[i & 63] as number, 8 * H).getTime()),
+    () => measure('evaluateSla, 10 entries', (i) => evaluateSla(policy, ten[i & 63] as SlaTimelineEntry[], nows[i & 63] as number).elapsedMs),
+    () => measure('businessTimeBetween(52 h span)', (i) => businessTimeBetween(calendar, BASES[i & 63] as number, nows[i & 63] as number)),
+  ]);
+  printTable('sla: one evaluation vs one addBusinessTime (target <= 15x)', main, main[0]);
 
   const always = createSlaPolicy(incidentResolutionPolicy());
-  const alwaysBaseline = measure('addBusinessTime(ALWAYS, 8 h)', (i) => addBusinessTime(ALWAYS, BASES[i & 63] as number, 8 * H).getTime());
-  const alwaysEvaluate = measure('evaluateSla, 10 entries, 24x7', (i) => evaluateSla(always, ten[i & 63] as SlaTimelineEntry[], nows[i & 63] as number).elapsedMs);
-  printTable('sla: the same on the 24x7 calendar (engine overhead beside cheap calendar calls)', [alwaysBaseline, alwaysEvaluate], alwaysBaseline);
+  const onAlways = bestOf(3, [
+    () => measure('addBusinessTime(ALWAYS, 8 h)', (i) => addBusinessTime(ALWAYS, BASES[i & 63] as number, 8 * H).getTime()),
+    () => measure('evaluateSla, 10 entries, 24x7', (i) => evaluateSla(always, ten[i & 63] as SlaTimelineEntry[], nows[i & 63] as number).elapsedMs),
+  ]);
+  printTable('sla: the same on the 24x7 calendar (engine overhead beside cheap calendar calls)', onAlways, onAlways[0]);
 
-  const sizes = [10, 100, 1_000].map((n) => {
+  const sizes = bestOf(3, [10, 100, 1_000].map((n) => {
     const timelines = BASES.slice(0, 8).map((b) => longTimeline(b, n, 60 * DAY));
-    const m = measure(`evaluateSla, ${n} entries over 60 days`, (i) => evaluateSla(policy, timelines[i & 7] as SlaTimelineEntry[], (BASES[i & 7] as number) + 61 * DAY).elapsedMs, { batch: n >= 1_000 ? 4 : 64 });
-    return m;
-  });
+    return () => measure(`evaluateSla, ${n} entries over 60 days`, (i) => evaluateSla(policy, timelines[i & 7] as SlaTimelineEntry[], (BASES[i & 7] as number) + 61 * DAY).elapsedMs, { batch: n >= 1_000 ? 4 : 64 });
+  }));
   printTable('sla: cost by number of entries (linear)', sizes, sizes[0]);
   for (const m of sizes) console.log(`${m.name.padEnd(36)}  ${fmt(m.nsPerOp / Number(/(\d[\d,]*) entries/.exec(m.name)?.[1]?.replace(/,/g, '')), 1)} ns per entry`);
 
-  const spans = ([['a week', 7 * DAY], ['a year', 365 * DAY], ['ten years', 3_652 * DAY]] as const).map(([label, span]) => {
+  const spans = bestOf(3, ([['a week', 7 * DAY], ['a year', 365 * DAY], ['ten years', 3_652 * DAY]] as const).map(([label, span]) => {
     const timelines = BASES.slice(0, 8).map((b) => longTimeline(b, 10, span));
-    return measure(`evaluateSla, 10 entries over ${label}`, (i) => evaluateSla(policy, timelines[i & 7] as SlaTimelineEntry[], (BASES[i & 7] as number) + span + DAY).elapsedMs);
-  });
+    return () => measure(`evaluateSla, 10 entries over ${label}`, (i) => evaluateSla(policy, timelines[i & 7] as SlaTimelineEntry[], (BASES[i & 7] as number) + span + DAY).elapsedMs);
+  }));
   printTable('sla: cost by time spanned (flat)', spans, spans[0]);
 }

@@ -1,6 +1,6 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
-import { initialState, outOfOrder, stepClock, TIMELINE_SUBJECT } from './clock';
+import { draftOf, initialState, outOfOrder, stepInto, TIMELINE_SUBJECT } from './clock';
 import { SLA_LIMITS } from './limits';
 import { compiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
@@ -32,7 +32,7 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
   if (timeline.length > SLA_LIMITS.timelineEntries) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, ['timeline'], `at most ${SLA_LIMITS.timelineEntries} entries`, 'too_big');
   }
-  let state = initialState(compiled);
+  const state = draftOf(initialState(compiled));
   let previousAt = -Infinity;
   for (let i = 0; i < timeline.length; i++) {
     const path = ['timeline', i];
@@ -41,7 +41,7 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
       throw outOfOrder(path, previousAt);
     }
     previousAt = entry.at;
-    if (entry.at <= nowMs) state = stepClock(compiled, state, entry.at, entry.record, path);
+    if (entry.at <= nowMs) stepInto(compiled, state, entry.at, entry.record, path);
   }
   return clockResult(compiled, state, nowMs);
 }

@@ -31,6 +31,7 @@ export function pathSegments(path: string): readonly string[] {
  * `toString` or anything on a polluted prototype, read as absent). Returns `undefined` when absent.
  */
 export function readField(record: unknown, segments: readonly string[]): unknown {
+  if (segments.length === 1) return readOwn(record, segments[0] as string);
   let current: unknown = record;
   for (const segment of segments) {
     if (typeof current !== 'object' || current === null || current instanceof Date) return undefined;
@@ -38,4 +39,9 @@ export function readField(record: unknown, segments: readonly string[]): unknown
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+function readOwn(record: unknown, key: string): unknown {
+  if (typeof record !== 'object' || record === null || record instanceof Date) return undefined;
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }

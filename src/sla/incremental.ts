@@ -2,7 +2,6 @@ import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
 import { parseOrThrow } from '../_lib/zod-issues';
 import { initialState, stepClock } from './clock';
-import { levelsOf } from './levels';
 import { compiledPolicy, createSlaPolicy, type CompiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
 import { clockResult, type SlaResult } from './result';
@@ -79,7 +78,7 @@ function checkConsistency(compiled: CompiledPolicy, s: SlaState): void {
   const fail = (field: string, why: string): never => {
     throw ItsmValidationError.at(STATE_SUBJECT, [field], why);
   };
-  const levels = s.targetMs === null || s.status === 'not_started' ? 0 : levelsOf(compiled.warnAt, s.targetMs).length;
+  const levels = s.targetMs === null || s.status === 'not_started' ? 0 : compiled.levels(s.targetMs).length;
   if (s.reachedAt.length !== levels) fail('reachedAt', `must have ${levels} entries for this policy and target`);
   if (s.watchedKeys.length !== compiled.watched.length) fail('watchedKeys', `must have ${compiled.watched.length} entries for this policy`);
   const started = s.status !== 'not_started';

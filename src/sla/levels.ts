@@ -8,8 +8,24 @@ export function thresholdMs(fraction: number, targetMs: number): number {
 }
 
 /** The levels tracked for a target: each warning threshold (ascending), then the target itself. */
-export function levelsOf(warnAt: readonly number[], targetMs: number): number[] {
+export function levelsOf(warnAt: readonly number[], targetMs: number): readonly number[] {
   const levels = warnAt.map((f) => thresholdMs(f, targetMs));
   levels.push(targetMs);
   return levels;
+}
+
+/**
+ * {@link levelsOf} remembered per target for one policy's `warnAt` (a policy has at most 101 distinct
+ * targets, so the memo stays small).
+ */
+export function levelsMemo(warnAt: readonly number[]): (targetMs: number) => readonly number[] {
+  const memo = new Map<number, readonly number[]>();
+  return (targetMs) => {
+    let levels = memo.get(targetMs);
+    if (levels === undefined) {
+      levels = Object.freeze(levelsOf(warnAt, targetMs));
+      memo.set(targetMs, levels);
+    }
+    return levels;
+  };
 }

@@ -4,6 +4,7 @@ import { compileCondition, type Predicate } from './condition';
 import { checkConditionBounds } from './condition-bounds';
 import { deepFreeze } from './deep-freeze';
 import { pathSegments, readField } from './field-path';
+import { levelsMemo } from './levels';
 import { parsePolicyDefinition } from './policy-parse';
 import type { SlaPolicyDefinition, SlaPolicyDefinitionInput, SlaTarget } from './policy-schema';
 
@@ -37,6 +38,8 @@ export interface CompiledPolicy {
   readonly watched: ReadonlyArray<readonly string[]>;
   /** Warning fractions, ascending. */
   readonly warnAt: readonly number[];
+  /** The levels of a target: each warning threshold, then the target (see `levelsOf`). */
+  readonly levels: (targetMs: number) => readonly number[];
   readonly targetOf: (record: Readonly<Record<string, unknown>>) => number | null;
   /** The `retroactiveStart.field` path, or null. */
   readonly retroactiveField: string | null;
@@ -121,6 +124,7 @@ function compile(policy: SlaPolicy): CompiledPolicy {
     resetOn: optional(def.resetOn),
     watched: watchedPaths.map(pathSegments),
     warnAt: def.warnAt ?? [],
+    levels: levelsMemo(def.warnAt ?? []),
     targetOf: compileTarget(def.target),
     retroactiveField: def.retroactiveStart?.field ?? null,
   };
@@ -134,9 +138,13 @@ function compileTarget(target: SlaTarget | undefined): (record: Readonly<Record<
   }
   const segments = pathSegments(target.field);
   const byKey = new Map(Object.entries(target.durationsMs));
+  // Keys that are how a number prints ('1', '2.5') also by number, so a numeric value is looked up
+  // without building its string: exactly the same answers as `byKey.get(String(value))`.
+  const byNumber = new Map([...byKey].filter(([key]) => String(Number(key)) === key).map(([key, ms]) => [Number(key), ms]));
   return (record) => {
     const value = readField(record, segments);
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null;
+    if (typeof value === 'number') return byNumber.get(value) ?? null;
+    if (typeof value !== 'string' && typeof value !== 'boolean') return null;
     return byKey.get(String(value)) ?? null;
   };
 }

@@ -1,6 +1,5 @@
 import { addBusinessTime } from '../calendar';
 import { accrue } from './clock';
-import { levelsOf } from './levels';
 import type { CompiledPolicy } from './policy';
 import type { SlaClockStatus, SlaState } from './state';
 
@@ -98,7 +97,7 @@ function nextEvaluation(compiled: CompiledPolicy, state: SlaState, now: number, 
   const target = state.targetMs;
   if (target === null) return null;
   const elapsed = state.elapsedMs;
-  const levels = levelsOf(compiled.warnAt, target);
+  const levels = compiled.levels(target);
   const pending = levels.findIndex((level, i) => i < compiled.warnAt.length && state.reachedAt[i] === null);
   const level = pending >= 0 ? (levels[pending] as number) : elapsed <= target ? target + 1 : null;
   if (level === null) return null;

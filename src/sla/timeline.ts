@@ -25,14 +25,20 @@ export function readEntry(entry: unknown, path: ReadonlyArray<string | number>):
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, path, 'must be an object { at, record }');
   }
-  for (const key of Object.keys(entry)) {
+  for (const key in entry) {
     if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
   }
   const e = entry as Record<string, unknown>;
-  const at = toEpochMs(Object.hasOwn(e, 'at') ? e.at : undefined, [...path, 'at'].join('.'), TIMELINE_SUBJECT);
+  const raw = Object.hasOwn(e, 'at') ? e.at : undefined;
+  const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...path, 'at'].join('.'), TIMELINE_SUBJECT);
   const record = Object.hasOwn(e, 'record') ? e.record : undefined;
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, 'record'], 'must be an object (the whole record as it stood from at on)');
   }
   return { at, record: record as Record<string, unknown> };
+}
+
+/** Epoch milliseconds within the Date range need no conversion (the common case, kept allocation-free). */
+function isPlainInstant(value: unknown): value is number {
+  return typeof value === 'number' && value >= -8.64e15 && value <= 8.64e15;
 }

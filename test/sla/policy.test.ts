@@ -124,3 +124,13 @@ describe('conditions', () => {
     expect(run(null, undefined)).toBe(300);
   });
 });
+
+describe('targets by field', () => {
+  const policy = createSlaPolicy({ id: 't', start: { field: 's', op: 'exists' }, target: { field: 'p', durationsMs: { '1': 10, '01': 20, 'true': 30, '2.5': 40, 'high': 50 } } });
+  const targetFor = (p: unknown) => evaluateSla(policy, [{ at: 0, record: { s: 1, p } }], 0).targetMs;
+  it.each<[unknown, number | null]>([
+    [1, 10], ['1', 10], ['01', 20], [true, 30], [2.5, 40], ['2.5', 40], ['high', 50], [2, null], [null, null], [undefined, null], [{ toString: () => '1' }, null],
+  ])('value %j picks %j', (value, expected) => {
+    expect(targetFor(value)).toBe(expected);
+  });
+});
