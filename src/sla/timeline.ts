@@ -1,0 +1,44 @@
+import { ItsmValidationError } from '../_lib/errors';
+import { toEpochMs, type InstantInput } from '../_lib/instant';
+import { TIMELINE_SUBJECT } from './clock';
+
+/**
+ * One timeline entry: the whole record as it stood from `at` on (a `Date`, epoch ms, or an ISO-8601
+ * string with a zone). Only own properties of `record` are read.
+ *
+ * @example
+ * const entry: SlaTimelineEntry = { at: '2026-11-23T08:00:00Z', record: { state: 'new', priority: 2 } };
+ */
+export interface SlaTimelineEntry {
+  readonly at: InstantInput;
+  readonly record: Readonly<Record<string, unknown>>;
+}
+
+/** A validated entry: epoch ms and the record. */
+export interface ReadEntry {
+  readonly at: number;
+  readonly record: Readonly<Record<string, unknown>>;
+}
+
+/** Reads and checks one entry, or throws {@link ItsmValidationError} naming `<path>.at` or `<path>.record`. */
+export function readEntry(entry: unknown, path: ReadonlyArray<string | number>): ReadEntry {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw ItsmValidationError.at(TIMELINE_SUBJECT, path, 'must be an object { at, record }');
+  }
+  for (const key in entry) {
+    if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
+  }
+  const e = entry as Record<string, unknown>;
+  const raw = Object.hasOwn(e, 'at') ? e.at : undefined;
+  const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...path, 'at'].join('.'), TIMELINE_SUBJECT);
+  const record = Object.hasOwn(e, 'record') ? e.record : undefined;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, 'record'], 'must be an object (the whole record as it stood from at on)');
+  }
+  return { at, record: record as Record<string, unknown> };
+}
+
+/** Epoch milliseconds within the Date range need no conversion (the common case, kept allocation-free). */
+function isPlainInstant(value: unknown): value is number {
+  return typeof value === 'number' && value >= -8.64e15 && value <= 8.64e15;
+}
