@@ -2,6 +2,7 @@ import type { Incident } from '../models/incident';
 import { priorityOf } from '../models/priority';
 import { firstRefusal, refuse, type Check } from '../_lib/workflow-checks';
 import { patchRecord, withId } from '../_lib/workflow-record';
+import { recordAssignment, recordCancel, recordTouch, updateFields } from '../_lib/workflow-reducers';
 import type { MachineEvent } from '../_lib/workflow-types';
 import type { IncidentCommand } from './commands';
 import type { IncidentWorkflowOptions } from './options';
@@ -61,10 +62,7 @@ export function incidentChecks(options: IncidentWorkflowOptions) {
 /** The record changes of each incident command, as pure reducers. */
 export function incidentReducers(options: IncidentWorkflowOptions) {
   return {
-    recordAssignment: (r: Incident, e: Ev) => {
-      const { assignmentGroup, assignedTo } = e as Of<'assign'>;
-      return patchRecord(r, e.at, { assignmentGroup: assignmentGroup ?? r.assignmentGroup, assignedTo: assignedTo ?? r.assignedTo });
-    },
+    recordAssignment: (r: Incident, e: Ev) => recordAssignment(r, e),
     recordStart: (r: Incident, e: Ev) => patchRecord(r, e.at, { acknowledgedAt: r.acknowledgedAt ?? e.at }),
     recordHold: (r: Incident, e: Ev) => patchRecord(r, e.at, { onHoldReason: (e as Of<'hold'>).reason }),
     clearHoldReason: (r: Incident) => patchRecord(r, r.updatedAt, { onHoldReason: undefined }),
@@ -84,14 +82,14 @@ export function incidentReducers(options: IncidentWorkflowOptions) {
       }),
     recordClose: (r: Incident, e: Ev) =>
       patchRecord(r, e.at, { closedAt: e.at, closedBy: e.type === 'auto_close' ? options.systemActorId : e.actor.id }),
-    recordCancel: (r: Incident, e: Ev) => patchRecord(r, e.at, { cancelReason: (e as Of<'cancel'>).reason }),
+    recordCancel: (r: Incident, e: Ev) => recordCancel(r, e),
     recordUpdate: (r: Incident, e: Ev) => {
-      const { type: _t, target: _g, actor: _a, at: _at, ...fields } = e as Of<'update'>;
+      const fields = updateFields(e) as Partial<Incident>;
       const impact = fields.impact ?? r.impact;
       const urgency = fields.urgency ?? r.urgency;
       return patchRecord(r, e.at, { ...fields, priority: priorityOf(impact, urgency, options.priorityMatrix) });
     },
-    recordComment: (r: Incident, e: Ev) => patchRecord(r, e.at, {}),
+    recordComment: (r: Incident, e: Ev) => recordTouch(r, e),
     recordLink: (r: Incident, e: Ev) => {
       const { problemId, changeId } = e as Of<'link'>;
       return patchRecord(r, e.at, {

@@ -5,12 +5,13 @@ import { toIso } from '../_lib/instant';
 import { createEngine } from '../_lib/workflow-engine';
 import { definedFields } from '../_lib/workflow-record';
 import type { Actor } from '../models/actor';
-import type { AuditEntry, Workflow } from '../_lib/workflow-types';
+import type { Workflow } from '../_lib/workflow-types';
+import { priorityChangedAudit } from '../_lib/workflow-reducers';
 import { parseOrThrow } from '../_lib/zod-issues';
 import { CreateIncidentInputSchema, INCIDENT_COMMAND_TYPES, IncidentCommandSchema, type CreateIncidentInput, type IncidentCommandInput, type IncidentCommandType } from './commands';
 import { createIncidentMachine, type IncidentMachine } from './machine';
 import { IncidentWorkflowOptionsSchema, type IncidentWorkflowOptions, type IncidentWorkflowOptionsInput } from './options';
-import { incidentChecks, type IncidentMachineEvent } from './rules';
+import { incidentChecks } from './rules';
 
 /**
  * The incident workflow: `create`, `apply`, `allowed`, `tick` and `nextTickAt` over stored incidents,
@@ -20,21 +21,6 @@ import { incidentChecks, type IncidentMachineEvent } from './rules';
  * const incidents: IncidentWorkflow = createIncidentWorkflow();
  */
 export type IncidentWorkflow = Workflow<Incident, IncidentInput, CreateIncidentInput, IncidentCommandInput, IncidentCommandType, never, IncidentMachine, IncidentWorkflowOptions>;
-
-function priorityChanged(before: Incident, after: Incident, event: IncidentMachineEvent): AuditEntry[] {
-  if (before.priority === after.priority) return [];
-  return [
-    {
-      at: event.at,
-      actor: event.actor.id,
-      command: event.type,
-      event: 'priority-changed',
-      from: before.state,
-      to: after.state,
-      changes: [{ field: 'priority', before: before.priority, after: after.priority }],
-    },
-  ];
-}
 
 /**
  * Creates the incident workflow. Options are plain JSON validated by {@link IncidentWorkflowOptionsSchema}
@@ -72,7 +58,7 @@ export function createIncidentWorkflow(input: IncidentWorkflowOptionsInput = {})
     commandTypes: INCIDENT_COMMAND_TYPES,
     policy: options.permissions,
     checks: incidentChecks(options),
-    extraAudit: (before, after, event) => priorityChanged(before, after, event as IncidentMachineEvent),
+    extraAudit: (before, after, event) => priorityChangedAudit(before, after, event),
   });
   const nextTickAt = (record: IncidentInput): string | null => {
     const parsed = engine.record(record);
