@@ -58,3 +58,17 @@ describe('incident machine paths (@xstate/graph)', () => {
     }
   });
 });
+
+describe('the incident machine in a host actor', () => {
+  it('runs as it is with createActor', async () => {
+    const { createActor } = await import('xstate');
+    const { machine } = createIncidentWorkflow();
+    const actor = createActor(machine, { input: { record } }).start();
+    actor.send({ type: 'start', actor: agent, at });
+    actor.send({ type: 'resolve', code: 'solution_provided', notes: '', actor: agent, at });
+    expect(actor.getSnapshot().value).toBe('in_progress');
+    actor.send({ type: 'resolve', code: 'solution_provided', notes: 'done', actor: agent, at });
+    expect(actor.getSnapshot().context.record).toMatchObject({ state: 'resolved', resolvedBy: 'u-agent', acknowledgedAt: at });
+    actor.stop();
+  });
+});
