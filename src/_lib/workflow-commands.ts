@@ -17,3 +17,8 @@ export function commandSchema<const T extends string, const S extends z.ZodRawSh
 
 /** A required, non-empty free text (reasons, notes). */
 export const RequiredTextSchema = LongTextSchema.trim().min(1, 'must not be empty');
+
+/** True when a command carries at least one payload field (for commands such as `update` and `assign`). */
+export function hasPayload(command: object): boolean {
+  return Object.keys(command).some((k) => k !== 'type' && k !== 'target');
+}

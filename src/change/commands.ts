@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { CHANGE_CLOSE_CODES, CHANGE_RISKS, CHANGE_TYPES } from '../models/change';
 import { ImpactSchema } from '../models/levels';
 import { IdSchema, IsoTimestampSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
-import { commandSchema, RequiredTextSchema } from '../_lib/workflow-commands';
+import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
 
-const anyField = (value: object) => Object.keys(value).some((k) => k !== 'type' && k !== 'target');
 const ProbabilitySchema = z.enum(['low', 'medium', 'high']);
 
 /**
@@ -40,8 +39,8 @@ export const ChangeCommandSchema = z.discriminatedUnion('type', [
     implementationPlan: LongTextSchema.optional(),
     backoutPlan: LongTextSchema.optional(),
     testPlan: LongTextSchema.optional(),
-  }).refine(anyField, { message: 'give at least one field to update', path: ['shortDescription'] }),
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(anyField, {
+  }).refine(hasPayload, { message: 'give at least one field to update', path: ['shortDescription'] }),
+  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
     message: 'give assignmentGroup, assignedTo or both',
     path: ['assignmentGroup'],
   }),

@@ -45,7 +45,8 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
     },
   }).createMachine({
     id: 'change',
-    context: ({ input }) => ({ record: input.record }),
+    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {
       new: {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { ON_HOLD_REASONS, RESOLUTION_CODES } from '../models/incident';
 import { ImpactSchema, UrgencySchema } from '../models/levels';
 import { IdSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
-import { commandSchema, RequiredTextSchema } from '../_lib/workflow-commands';
+import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
 
-const anyField = (value: object) => Object.keys(value).some((k) => k !== 'type' && k !== 'target');
 
 /**
  * Every incident command, validated by `apply()` (an invalid one returns `invalid-input` naming the field).
@@ -13,7 +12,7 @@ const anyField = (value: object) => Object.keys(value).some((k) => k !== 'type' 
  * IncidentCommandSchema.parse({ type: 'hold', reason: 'awaiting_vendor' })
  */
 export const IncidentCommandSchema = z.discriminatedUnion('type', [
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(anyField, {
+  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
     message: 'give assignmentGroup, assignedTo or both',
     path: ['assignmentGroup'],
   }),
@@ -39,7 +38,7 @@ export const IncidentCommandSchema = z.discriminatedUnion('type', [
     service: IdSchema.optional(),
     majorIncident: z.boolean().optional(),
     causedByChangeId: IdSchema.optional(),
-  }).refine(anyField, { message: 'give at least one field to update', path: ['impact'] }),
+  }).refine(hasPayload, { message: 'give at least one field to update', path: ['impact'] }),
   commandSchema('comment', { text: RequiredTextSchema }),
   commandSchema('link', { problemId: IdSchema.optional(), changeId: IdSchema.optional() }).refine(
     (c) => (c.problemId === undefined) !== (c.changeId === undefined),

@@ -52,7 +52,8 @@ export function createIncidentMachine(options: IncidentWorkflowOptions) {
     },
   }).createMachine({
     id: 'incident',
-    context: ({ input }) => ({ record: input.record }),
+    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {
       new: {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { ImpactSchema, UrgencySchema } from '../models/levels';
 import { IdSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
 import { PROBLEM_RESOLUTION_CODES } from '../models/problem';
-import { commandSchema, RequiredTextSchema } from '../_lib/workflow-commands';
+import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
 
-const anyField = (value: object) => Object.keys(value).some((k) => k !== 'type' && k !== 'target');
 
 /**
  * Every problem command (ServiceNow's problem actions), validated by `apply()`.
@@ -32,8 +31,8 @@ export const ProblemCommandSchema = z.discriminatedUnion('type', [
     urgency: UrgencySchema.optional(),
     service: IdSchema.optional(),
     ciIds: z.array(IdSchema).max(1_000).optional(),
-  }).refine(anyField, { message: 'give at least one field to update', path: ['shortDescription'] }),
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(anyField, {
+  }).refine(hasPayload, { message: 'give at least one field to update', path: ['shortDescription'] }),
+  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
     message: 'give assignmentGroup, assignedTo or both',
     path: ['assignmentGroup'],
   }),

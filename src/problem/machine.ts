@@ -59,7 +59,8 @@ export function createProblemMachine(options: ProblemWorkflowOptions) {
     },
   }).createMachine({
     id: 'problem',
-    context: ({ input }) => ({ record: input.record }),
+    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {
       new: { entry: entering('new'), on: { ...open, ...duplicate, assess: { target: 'assess', actions: 'recordComment' } } },
