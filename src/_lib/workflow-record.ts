@@ -3,6 +3,8 @@
  * behind (records stay equal to their JSON round trip).
  */
 
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Fields to set; an `undefined` value removes the field. */
 export type RecordPatch<R> = { [K in keyof R]?: R[K] | undefined };
 
@@ -10,6 +12,7 @@ export type RecordPatch<R> = { [K in keyof R]?: R[K] | undefined };
 export function patchRecord<R extends { updatedAt: string }>(record: R, at: string, fields: RecordPatch<R>): R {
   const next: Record<string, unknown> = { ...record, updatedAt: at };
   for (const key of Object.keys(fields)) {
+    if (RESERVED.has(key)) continue;
     const value = (fields as Record<string, unknown>)[key];
     if (value === undefined) delete next[key];
     else next[key] = value;

@@ -142,6 +142,15 @@ describe('incident rules in detail', () => {
     expect((error as { issues: Array<{ path: string }> }).issues[0]!.path).toBe('autoClose.afterMs');
   });
 
+  it('refuses prototype-polluting input and callers creating incidents for someone else', () => {
+    const polluted = incidents.apply(base, JSON.parse('{"type":"update","impact":1,"__proto__":{"polluted":true}}'), { actor: agent, now: 1 });
+    expect(polluted).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('__proto__') } });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const forOther = incidents.create({ id: 'inc-9', number: 'INC9', shortDescription: 'x', callerId: 'u-eve', impact: 3, urgency: 3 }, { actor: caller, now: 0 });
+    expect(forOther).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(incidents.allowed({ ...base, state: 'bogus' } as never, agent, 0)).toEqual([]);
+  });
+
   it('a follow-up aimed at another record is invalid input', () => {
     const out = incidents.apply(base, { type: 'comment', text: 'x', target: { kind: 'incident', id: 'inc-2' } }, { actor: agent, now: 0 });
     expect(out).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
