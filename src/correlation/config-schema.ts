@@ -3,6 +3,8 @@ import { ALERT_SEVERITIES } from '../models/alert';
 import { ImpactSchema, UrgencySchema } from '../models/levels';
 import { IdSchema, IsoTimestampSchema, LabelKeySchema } from '../models/primitives';
 import { PriorityMatrixSchema } from '../models/priority';
+import { CalendarDefinitionSchema } from '../calendar/definition';
+import { TopologyDefinitionSchema } from '../topology/schema';
 import { DurationSchema } from './duration';
 
 /** Size limits of a correlator config. */
@@ -157,7 +159,7 @@ export const MaintenanceWindowSchema = z
     ciIds: z.array(IdSchema).max(CORRELATOR_LIMITS.ciIdsPerWindow).optional(),
     start: IsoTimestampSchema.optional(),
     end: IsoTimestampSchema.optional(),
-    calendar: z.unknown().optional(),
+    calendar: CalendarDefinitionSchema.optional(),
   })
   .superRefine((w, ctx) => {
     if (w.match === undefined && w.ciIds === undefined) ctx.addIssue({ code: 'custom', path: ['match'], message: 'give match, ciIds or both' });
@@ -197,7 +199,7 @@ export const CorrelatorConfigSchema = z.strictObject({
     })
     .default({ maxOpenGroups: 100_000, maxAlertsPerIncident: 300, maxTrackedAlerts: 200_000 }),
   retention: DurationSchema.default(86_400_000),
-  topology: z.strictObject({ cis: z.array(z.unknown()), relationships: z.array(z.unknown()) }).optional(),
+  topology: TopologyDefinitionSchema.optional(),
 });
 /** A validated correlator config. @example const c: CorrelatorConfig['retention'] = 86400000; */
 export type CorrelatorConfig = z.infer<typeof CorrelatorConfigSchema>;

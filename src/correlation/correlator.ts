@@ -8,7 +8,8 @@ import { CorrelatorConfigSchema } from './config-schema';
 import { Ctx } from './context';
 import type { Decision } from './decisions';
 import { fingerprintOf } from './identity';
-import type { ScheduleFactory } from './maintenance';
+import { createTopology } from '../topology/topology';
+import { calendarSchedule } from './calendar-schedule';
 import { onFiring, onResolved } from './pipeline';
 import type { CorrelatorState } from './state';
 import { emptyState } from './state';
@@ -67,13 +68,6 @@ export interface Correlator {
 export interface CreateCorrelatorOptions {
   /** A CMDB topology for rules with `topology` (e.g. from `createTopology`); overrides `config.topology`. */
   readonly topology?: CorrelationTopology;
-  /**
-   * Builds recurring maintenance schedules from a window's `calendar`; the default uses
-   * `itsm-kit/calendar`.
-   */
-  readonly schedule?: ScheduleFactory;
-  /** Builds a topology from `config.topology` data; the default uses `itsm-kit/topology`. */
-  readonly buildTopology?: (definition: { cis: unknown[]; relationships: unknown[] }) => CorrelationTopology;
 }
 
 const SUBJECT = 'correlator input';
@@ -85,9 +79,6 @@ function checkState(state: unknown): CorrelatorState {
   return state as CorrelatorState;
 }
 
-const noSchedule: ScheduleFactory = (_calendar, path) => {
-  throw ItsmValidationError.at('correlator config', path, 'recurring maintenance needs a calendar schedule');
-};
 
 /**
  * Validates a correlator config (throws ItsmValidationError naming the bad field, e.g.
@@ -106,15 +97,12 @@ const noSchedule: ScheduleFactory = (_calendar, path) => {
 export function createCorrelator(config: CorrelatorConfigInput, options: CreateCorrelatorOptions = {}): Correlator {
   const parsed = parseOrThrow(CorrelatorConfigSchema, 'correlator config', config);
   let topology = options.topology;
-  if (topology === undefined && parsed.topology !== undefined) {
-    if (!options.buildTopology) throw ItsmValidationError.at('correlator config', ['topology'], 'needs a topology builder');
-    topology = options.buildTopology(parsed.topology);
-  }
+  if (topology === undefined && parsed.topology !== undefined) topology = createTopology(parsed.topology);
   if (topology === undefined && parsed.rules.some((r) => r.topology !== undefined)) {
     const i = parsed.rules.findIndex((r) => r.topology !== undefined);
     throw ItsmValidationError.at('correlator config', ['rules', i, 'topology'], 'needs a topology (config.topology or the topology option)');
   }
-  const compiled = compileConfig(parsed, options.schedule ?? noSchedule, topology ? new TopologyCache(topology) : undefined);
+  const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
   const memo: TimeMemo = { iso: '', ms: 0 };
 
   return {

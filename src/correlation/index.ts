@@ -36,3 +36,7 @@ export { fingerprintOf, labelsFingerprint } from './identity';
 export { maintenanceFromChanges } from './maintenance';
 export { DEFAULT_SEVERITY_MAPPING } from './rules';
 export type { CorrelationTopology } from './topology-view';
+export { fromAlertmanagerWebhook, AlertmanagerWebhookSchema, AlertmanagerAlertSchema, type AlertmanagerWebhook } from './adapters/alertmanager';
+export { fromGrafanaWebhook, GrafanaWebhookSchema, type GrafanaWebhook } from './adapters/grafana';
+export { fromPagerDutyEvent, PagerDutyEventSchema, type PagerDutyEvent, type FromPagerDutyEventOptions } from './adapters/pagerduty';
+export type { AdapterOptions } from './adapters/shared';
