@@ -40,3 +40,4 @@ export { fromAlertmanagerWebhook, AlertmanagerWebhookSchema, AlertmanagerAlertSc
 export { fromGrafanaWebhook, GrafanaWebhookSchema, type GrafanaWebhook } from './adapters/grafana';
 export { fromPagerDutyEvent, PagerDutyEventSchema, type PagerDutyEvent, type FromPagerDutyEventOptions } from './adapters/pagerduty';
 export type { AdapterOptions } from './adapters/shared';
+export { createAlertMatcher } from './alert-matcher';

@@ -48,7 +48,11 @@ export class TableWriter<V> {
     const i = hash32(key) & MASK;
     const b = this.buckets[i];
     if (b === undefined || own(b, key) === undefined) return;
-    delete this.writable(i)[key];
+    const w = this.writable(i);
+    delete w[key];
+    for (const _ in w) return;
+    delete this.buckets[i];
+    this.owned.delete(i);
   }
 
   /** Visits every entry (bucket order, then insertion order within a bucket). */

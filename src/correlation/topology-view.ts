@@ -7,7 +7,7 @@
  */
 export interface CorrelationTopology {
   /** CIs `ciId` depends on (upstream), nearest first. */
-  dependenciesOf(ciId: string, options?: { hops?: number }): ReadonlyArray<{ readonly ciId: string }>;
+  dependenciesOf(ciId: string, options?: { hops?: number }): ReadonlyArray<{ readonly ciId: string; readonly hops: number }>;
   /** CIs that depend on `ciId` (downstream), nearest first. */
   impactedBy(ciId: string, options?: { hops?: number }): ReadonlyArray<{ readonly ciId: string }>;
   /** The most upstream CIs among `ciIds`, best first. */
@@ -23,14 +23,30 @@ export class TopologyCache {
 
   constructor(private readonly topology: CorrelationTopology) {}
 
-  /** CIs near `ciId` within `hops`: upstream first (nearest first), then downstream. */
+  /**
+   * CIs near `ciId` within `hops`: what it depends on (nearest first), what depends on it, then its
+   * siblings, i.e. CIs that share a dependency with it, counting the hops up and down.
+   */
   neighbours(ciId: string, hops: number): readonly string[] {
     const key = `${hops}\u0000${ciId}`;
     let hit = this.cache.get(key);
     if (hit === undefined) {
-      const up = this.topology.dependenciesOf(ciId, { hops }).map((r) => r.ciId);
-      const down = this.topology.impactedBy(ciId, { hops }).map((r) => r.ciId);
-      hit = [...up, ...down];
+      const upstream = this.topology.dependenciesOf(ciId, { hops });
+      const seen = new Set<string>([ciId]);
+      const near: string[] = [];
+      const add = (id: string) => {
+        if (!seen.has(id)) {
+          seen.add(id);
+          near.push(id);
+        }
+      };
+      for (const r of upstream) add(r.ciId);
+      for (const r of this.topology.impactedBy(ciId, { hops })) add(r.ciId);
+      for (const u of upstream) {
+        const left = hops - u.hops;
+        if (left > 0) for (const r of this.topology.impactedBy(u.ciId, { hops: left })) add(r.ciId);
+      }
+      hit = near;
       if (this.cache.size >= NEIGHBOURHOOD_CACHE_SIZE) this.cache = new Map();
       this.cache.set(key, hit);
     }
