@@ -139,7 +139,8 @@ export interface StormDetectedDecision extends DecisionBase {
   readonly ruleId: string;
   readonly count: number;
   readonly limit: StormLimit;
-  readonly incidentKey: string;
+  /** The group concerned (its incident key once it opens; the coarse storm group for `open-groups`). */
+  readonly groupKey: string;
 }
 
 /** An alert joined a group that has not opened its incident yet. @example const d: PendingDecision['waitingFor'] = 'group-wait'; */

@@ -112,10 +112,10 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
     if (rank < g.sv) raisePriority(ctx, rule, key, g, rank, alert.id, t);
     if (rootChanged) reRoot(ctx, rule, key, g, alert.id, t);
   }
-  if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: g.i.endsWith(':overflow') ? 'tracked-alerts' : 'open-groups', incidentKey: key, alertIds: [alert.id], at: t });
+  if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: g.i.endsWith(':overflow') ? 'tracked-alerts' : 'open-groups', groupKey: key, alertIds: [alert.id], at: t });
   if (g.n === limit + 1 && g.sx === undefined && g.st === 1) {
     g.sx = 1;
-    ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: g.n, limit: 'alerts-per-incident', incidentKey: key, alertIds: [alert.id], at: t });
+    ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: g.n, limit: 'alerts-per-incident', groupKey: key, alertIds: [alert.id], at: t });
   }
   return key;
 }

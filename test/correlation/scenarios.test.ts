@@ -318,7 +318,7 @@ describe('topology', () => {
     const opened = [...out.decisions].filter((d) => d.type === 'open-incident');
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ rootCauseCiId: 'db' });
-    expect((opened[0] as { alertIds: string[] }).alertIds).toHaveLength(21);
+    expect((opened[0] as { alertIds: readonly string[] }).alertIds).toHaveLength(21);
   });
 
   it('re-roots an open incident when the upstream alert arrives after its dependants', () => {
