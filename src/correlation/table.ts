@@ -1,56 +1,59 @@
 import { hash32 } from './hash';
-import { copyDict, dict, own } from './own';
 
 /**
- * A JSON-serializable hash table split into buckets (`bucket index -> key -> value`), so that an update
- * copies only the buckets it touches: the state passed in is never mutated, yet a call does not copy
- * whole tables. Buckets are created lazily.
+ * A JSON-serializable hash table split into buckets (`bucket index -> [key, value, key, value, ...]`),
+ * so that an update copies only the buckets it touches: the state passed in is never mutated, yet a
+ * call does not copy whole tables. Keys never become object properties (no prototype concerns).
+ * Buckets are created lazily and dropped when empty.
  */
-export type BucketTable<V> = Readonly<Record<number, Readonly<Record<string, V>>>>;
+export type BucketTable<V> = Readonly<Record<number, ReadonlyArray<string | V>>>;
 
 /** How many buckets a table uses (a power of two). */
-export const TABLE_BUCKETS = 1024;
+export const TABLE_BUCKETS = 4096;
 const MASK = TABLE_BUCKETS - 1;
+
+function indexIn<V>(bucket: ReadonlyArray<string | V>, key: string): number {
+  for (let j = 0; j < bucket.length; j += 2) if (bucket[j] === key) return j;
+  return -1;
+}
 
 /**
  * A copy-on-write view over a {@link BucketTable} for one call: reads fall through to the base, the
  * first write to a bucket copies it, and later writes in the same call mutate the copy.
  */
 export class TableWriter<V> {
-  private buckets: Record<number, Record<string, V>>;
+  private buckets: Record<number, Array<string | V>>;
   private readonly owned = new Set<number>();
   private copiedTop = false;
-  private readonly base: BucketTable<V>;
 
-  constructor(base: BucketTable<V>) {
-    this.base = base;
-    this.buckets = base as Record<number, Record<string, V>>;
-  }
-
-  /** Bucket index of a key. */
-  static bucketOf(key: string): number {
-    return hash32(key) & MASK;
+  constructor(private readonly base: BucketTable<V>) {
+    this.buckets = base as Record<number, Array<string | V>>;
   }
 
   /** The value stored at `key`, if any. */
   get(key: string): V | undefined {
     const b = this.buckets[hash32(key) & MASK];
-    return b === undefined ? undefined : own(b, key);
+    if (b === undefined) return undefined;
+    const j = indexIn(b, key);
+    return j < 0 ? undefined : (b[j + 1] as V);
   }
 
   /** Stores `value` at `key`. */
   set(key: string, value: V): void {
-    this.writable(hash32(key) & MASK)[key] = value;
+    const b = this.writable(hash32(key) & MASK);
+    const j = indexIn(b, key);
+    if (j < 0) b.push(key, value);
+    else b[j + 1] = value;
   }
 
   /** Removes `key`. */
   delete(key: string): void {
     const i = hash32(key) & MASK;
-    const b = this.buckets[i];
-    if (b === undefined || own(b, key) === undefined) return;
-    const w = this.writable(i);
-    delete w[key];
-    for (const _ in w) return;
+    const base = this.buckets[i];
+    if (base === undefined || indexIn(base, key) < 0) return;
+    const b = this.writable(i);
+    b.splice(indexIn(b, key), 2);
+    if (b.length > 0) return;
     delete this.buckets[i];
     this.owned.delete(i);
   }
@@ -59,7 +62,7 @@ export class TableWriter<V> {
   forEach(visit: (value: V, key: string) => void): void {
     for (const i of Object.keys(this.buckets)) {
       const b = this.buckets[Number(i)]!;
-      for (const k of Object.keys(b)) visit(b[k]!, k);
+      for (let j = 0; j < b.length; j += 2) visit(b[j + 1] as V, b[j] as string);
     }
   }
 
@@ -68,16 +71,14 @@ export class TableWriter<V> {
     return this.copiedTop ? this.buckets : this.base;
   }
 
-  private writable(i: number): Record<string, V> {
+  private writable(i: number): Array<string | V> {
     if (!this.copiedTop) {
-      const top: Record<number, Record<string, V>> = {};
-      for (const k of Object.keys(this.base)) top[Number(k)] = this.base[Number(k)] as Record<string, V>;
-      this.buckets = top;
+      this.buckets = { ...this.base } as Record<number, Array<string | V>>;
       this.copiedTop = true;
     }
     if (this.owned.has(i)) return this.buckets[i]!;
     const old = this.buckets[i];
-    const fresh = old === undefined ? dict<V>() : copyDict(old);
+    const fresh = old === undefined ? [] : old.slice();
     this.buckets[i] = fresh;
     this.owned.add(i);
     return fresh;
