@@ -14,7 +14,7 @@ import { fmt } from './_lib/measure';
  * Then a 1,000,000-alert storm of distinct alerts, with the heap sampled along the way.
  */
 
-const TOTAL = 1_000_000;
+const TOTAL = Number(process.env.CORRELATION_BENCH_ALERTS ?? 1_000_000);
 const GROUPS = 10_000;
 const HOSTS = 4;
 const BATCH = 1_000;

@@ -73,7 +73,7 @@ export interface CreateCorrelatorOptions {
 const SUBJECT = 'correlator input';
 
 function checkState(state: unknown): CorrelatorState {
-  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 1) {
+  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 1 || !Array.isArray((state as { fps?: { b?: unknown } }).fps?.b)) {
     throw ItsmValidationError.at(SUBJECT, ['state'], 'must be a state from initialState(), ingest() or tick()');
   }
   return state as CorrelatorState;
@@ -103,7 +103,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     throw ItsmValidationError.at('correlator config', ['rules', i, 'topology'], 'needs a topology (config.topology or the topology option)');
   }
   const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
-  const memo: TimeMemo = { iso: '', ms: 0 };
+  const memo: TimeMemo = { iso: '', ms: 0, keys: new Set() };
 
   return {
     config: parsed,

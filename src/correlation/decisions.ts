@@ -1,6 +1,11 @@
 import type { Impact, Priority, Urgency } from '../models/levels';
 
-/** Fields every decision carries: the alerts and the rule behind it, and the instant it refers to. */
+/**
+ * Fields every decision carries: the alerts and the rule behind it, and the instant it refers to.
+ *
+ * @example
+ * const ids: DecisionBase['alertIds'] = ['a-1'];
+ */
 export interface DecisionBase {
   /** The ids of the alerts behind the decision (empty only for `rejected` input without an id). */
   readonly alertIds: readonly string[];

@@ -1,8 +1,14 @@
 import type { Alert } from '../models/alert';
 import type { SuppressionCause, SuppressionReason } from './decisions';
 import type { BucketTable } from './table';
+import { EMPTY_TABLE } from './table';
 
-/** What the correlator remembers of one alert fingerprint (compact field names keep state small). */
+/**
+ * What the correlator remembers of one alert fingerprint (compact field names keep state small).
+ *
+ * @example
+ * const r: FingerprintRecord = { s: 1, t: 0, c: 1, a: 'a-1', g: ['svc#1'] };
+ */
 export interface FingerprintRecord {
   /** 1 firing, 0 resolved. */
   readonly s: 0 | 1;
@@ -20,7 +26,12 @@ export interface FingerprintRecord {
   readonly fu?: number;
 }
 
-/** A group of alerts: pending (0), open (1) or resolved (2). */
+/**
+ * A group of alerts: pending (0), open (1) or resolved (2).
+ *
+ * @example
+ * const st: GroupRecord['st'] = 1;
+ */
 export interface GroupRecord {
   /** Rule index. */
   readonly r: number;
@@ -50,7 +61,12 @@ export interface GroupRecord {
   readonly sx?: 1;
 }
 
-/** A suppressed firing alert, kept to be released and correlated once its cause ends. */
+/**
+ * A suppressed firing alert, kept to be released and correlated once its cause ends.
+ *
+ * @example
+ * const r: ParkedAlert['reason'] = 'maintenance';
+ */
 export interface ParkedAlert {
   readonly alert: Alert;
   readonly reason: SuppressionReason;
@@ -59,7 +75,12 @@ export interface ParkedAlert {
   readonly u: number | null;
 }
 
-/** Firing inhibition sources for one rule and `equal` values, and the targets they hold. */
+/**
+ * Firing inhibition sources for one rule and `equal` values, and the targets they hold.
+ *
+ * @example
+ * const e: InhibitEntry = { src: { fp1: 'a-1' }, tg: { fp2: 1 } };
+ */
 export interface InhibitEntry {
   /** Source fingerprint -> alert id. */
   readonly src: Readonly<Record<string, string>>;
@@ -95,5 +116,5 @@ export interface CorrelatorState {
 
 /** An empty state. */
 export function emptyState(): CorrelatorState {
-  return { v: 1, seq: 0, open: 0, tracked: 0, next: null, fps: {}, groups: {}, index: {}, inhibit: {}, parked: {}, cis: {} };
+  return { v: 1, seq: 0, open: 0, tracked: 0, next: null, fps: EMPTY_TABLE, groups: EMPTY_TABLE, index: EMPTY_TABLE, inhibit: EMPTY_TABLE, parked: EMPTY_TABLE, cis: EMPTY_TABLE };
 }

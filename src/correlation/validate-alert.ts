@@ -27,7 +27,7 @@ function isId(v: unknown): v is string {
   return typeof v === 'string' && v.length >= 1 && v.length <= MODEL_LIMITS.idLength;
 }
 
-function checkMap(value: unknown, name: string, maxValue: number, issues: AlertIssue[]): void {
+function checkMap(value: unknown, name: string, maxValue: number, issues: AlertIssue[], memo: TimeMemo): void {
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push({ path: name, message: 'must be an object of strings' });
@@ -39,7 +39,7 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
     if (!hasOwn.call(value, k)) continue;
     count++;
     const v = (value as Record<string, unknown>)[k];
-    if (k.length > MODEL_LIMITS.labelKeyLength || FORBIDDEN.has(k) || !LABEL_KEY.test(k)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
+    if (!validKey(k, memo)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
     else if (typeof v !== 'string' || v.length > maxValue) issues.push({ path: `${name}.${k}`, message: `must be a string of at most ${maxValue} characters` });
   }
   if (count > MODEL_LIMITS.labels) issues.push({ path: name, message: `at most ${MODEL_LIMITS.labels} entries` });
@@ -49,6 +49,18 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
 export interface TimeMemo {
   iso: string;
   ms: number;
+  /** Label and annotation names already found valid (bounded). */
+  keys: Set<string>;
+}
+
+const KEY_MEMO_SIZE = 10_000;
+
+function validKey(k: string, memo: TimeMemo): boolean {
+  if (memo.keys.has(k)) return true;
+  if (k.length > MODEL_LIMITS.labelKeyLength || FORBIDDEN.has(k) || !LABEL_KEY.test(k)) return false;
+  if (memo.keys.size >= KEY_MEMO_SIZE) memo.keys.clear();
+  memo.keys.add(k);
+  return true;
 }
 
 function parseTime(value: unknown, name: string, issues: AlertIssue[], memo: TimeMemo): number | undefined {
@@ -82,8 +94,8 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   if (a.fingerprint !== undefined && !isId(a.fingerprint)) issues.push({ path: 'fingerprint', message: 'must be a string of 1 to 128 characters' });
   if (typeof a.status !== 'string' || !STATUSES.has(a.status)) issues.push({ path: 'status', message: 'must be firing or resolved' });
   if (typeof a.severity !== 'string' || !SEVERITIES.has(a.severity)) issues.push({ path: 'severity', message: `must be one of ${ALERT_SEVERITIES.join(', ')}` });
-  checkMap(a.labels, 'labels', MODEL_LIMITS.labelValueLength, issues);
-  checkMap(a.annotations, 'annotations', MODEL_LIMITS.annotationValueLength, issues);
+  checkMap(a.labels, 'labels', MODEL_LIMITS.labelValueLength, issues, memo);
+  checkMap(a.annotations, 'annotations', MODEL_LIMITS.annotationValueLength, issues, memo);
   const startsAt = parseTime(a.startsAt, 'startsAt', issues, memo);
   const endsAt = a.endsAt === undefined ? undefined : parseTime(a.endsAt, 'endsAt', issues, memo);
   if (startsAt !== undefined && endsAt !== undefined && endsAt < startsAt) issues.push({ path: 'endsAt', message: 'must not be before startsAt' });
