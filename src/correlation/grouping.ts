@@ -1,7 +1,7 @@
 import type { Alert } from '../models/alert';
 import type { Ctx, MutableGroup } from './context';
-import { openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
-import { copyDict, dict, own } from './own';
+import { NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
+import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
 import { groupIdentity, severityRank } from './rules';
 
@@ -26,7 +26,7 @@ function topologyGroup(ctx: Ctx, rule: CompiledRule, ciId: string, t: number): s
 
 function newGroup(ctx: Ctx, rule: CompiledRule, identity: string, alert: Alert, t: number): string {
   const key = `${rule.id}#${++ctx.seq}`;
-  const g: MutableGroup = { r: rule.index, i: identity, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: [], ci: dict<number>(), root: alert.ciId ?? null, ra: null, rt: null };
+  const g: MutableGroup = { r: rule.index, i: identity, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: NO_IDS, ci: NO_IDS, root: alert.ciId ?? null, ra: null, rt: null };
   ctx.addGroup(key, g);
   ctx.index.set(identity, key);
   ctx.open++;
@@ -87,10 +87,12 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
   g.ra = null;
   const listed = g.n <= limit;
   let rootChanged = false;
-  if (alert.ciId !== undefined && (listed || own(g.ci, alert.ciId) !== undefined)) {
-    const ci = (g.ci = ctx.writable(g.ci as Record<string, number>, copyDict));
-    const before = own(ci, alert.ciId) ?? 0;
-    ci[alert.ciId] = before + (tracked ? 1 : 0);
+  const slot = alert.ciId === undefined ? -1 : ciSlot(g.ci, alert.ciId);
+  if (alert.ciId !== undefined && (listed || slot >= 0)) {
+    const ci = (g.ci = ctx.writable(g.ci as Array<string | number>, (c) => c.slice()));
+    const before = slot >= 0 ? (ci[slot] as number) : 0;
+    if (slot >= 0) ci[slot] = before + 1;
+    else ci.push(alert.ciId, 1);
     rootChanged = before === 0;
     if (rule.hops !== undefined) ctx.cis.set(`${rule.index}:${alert.ciId}`, key);
   }
@@ -144,10 +146,11 @@ export function alertLeftGroup(ctx: Ctx, key: string, alert: Alert, t: number): 
   const g = ctx.writeGroup(key);
   g.fc = Math.max(0, g.fc - 1);
   let rootMayChange = false;
-  if (alert.ciId !== undefined && own(g.ci, alert.ciId) !== undefined) {
-    const ci = (g.ci = ctx.writable(g.ci as Record<string, number>, copyDict));
-    ci[alert.ciId] = Math.max(0, ci[alert.ciId]! - 1);
-    rootMayChange = ci[alert.ciId] === 0 && alert.ciId === g.root;
+  const slot = alert.ciId === undefined ? -1 : ciSlot(g.ci, alert.ciId);
+  if (slot >= 0) {
+    const ci = (g.ci = ctx.writable(g.ci as Array<string | number>, (c) => c.slice()));
+    ci[slot] = Math.max(0, (ci[slot] as number) - 1);
+    rootMayChange = ci[slot] === 0 && alert.ciId === g.root;
   }
   if (g.st === 0) {
     if (g.fc === 0) ctx.due(g.l + rule.window);

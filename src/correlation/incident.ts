@@ -1,19 +1,21 @@
+import { ciIdsOf, firingCiIds } from './ci-counts';
 import type { Ctx, MutableGroup } from './context';
 import type { CompiledRule } from './rules';
 
+/** A shared empty id list (JSON round trips make their own). */
+export const NO_IDS: readonly string[] = Object.freeze([]);
+
 /** The sorted CI ids of a group. */
 export function groupCiIds(g: MutableGroup): string[] {
-  return Object.keys(g.ci).sort();
+  return ciIdsOf(g.ci);
 }
 
 /** The root cause of a group: the most upstream CI with a firing alert (topology rules), else its first CI. */
 export function rootOf(ctx: Ctx, rule: CompiledRule, g: MutableGroup): string | null {
   const topology = ctx.config.topology;
   if (rule.hops === undefined || topology === undefined) return g.root;
-  const firing: string[] = [];
-  for (const c of Object.keys(g.ci)) if (g.ci[c]! > 0) firing.push(c);
+  const firing = firingCiIds(g.ci);
   if (firing.length === 0) return g.root;
-  firing.sort();
   return topology.rootOf(firing);
 }
 
@@ -36,7 +38,7 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
     rootCauseCiId: g.root,
     at,
   });
-  g.a = [];
+  g.a = NO_IDS;
   scheduleResolve(ctx, rule, g, at);
 }
 

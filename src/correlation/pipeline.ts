@@ -3,6 +3,7 @@ import type { Ctx } from './context';
 import type { SuppressionCause, SuppressionReason } from './decisions';
 import { isFlapping, recordChange } from './flapping';
 import { alertLeftGroup, groupAlert } from './grouping';
+import { NO_IDS } from './incident';
 import { addInhibitionSource, inhibitTarget, removeInhibitionSource } from './inhibition';
 import { activeMaintenance } from './maintenance';
 import type { FingerprintRecord } from './state';
@@ -69,7 +70,7 @@ export function onFiring(ctx: Ctx, alert: Alert, fp: string, t: number): void {
     return;
   }
   const flap = rec === undefined ? { h: [] as number[], fu: undefined } : recordChange(ctx.config, rec.h, rec.fu, t);
-  const next: FingerprintRecord = { s: 1, t, c: (rec?.c ?? 0) + 1, a: alert.id, g: [], ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) };
+  const next: FingerprintRecord = { s: 1, t, c: (rec?.c ?? 0) + 1, a: alert.id, g: NO_IDS, ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) };
   if (rec === undefined) ctx.tracked++;
   ctx.fps.set(fp, next);
   addInhibitionSource(ctx, alert, fp);
@@ -92,7 +93,7 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
   if (rec.s === 0) return deduplicated(ctx, alert, fp, rec, t, t < rec.t);
   if (t < rec.t) return deduplicated(ctx, alert, fp, rec, t, true);
   const flap = recordChange(ctx.config, rec.h, rec.fu, t);
-  ctx.fps.set(fp, { s: 0, t, c: rec.c + 1, a: alert.id, g: [], ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) });
+  ctx.fps.set(fp, { s: 0, t, c: rec.c + 1, a: alert.id, g: NO_IDS, ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) });
   ctx.due(Math.max(t + ctx.config.retention, flap.fu ?? 0));
   ctx.parked.delete(fp);
   ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: rec.g, ruleId: null, alertIds: [alert.id], at: t });

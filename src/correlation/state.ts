@@ -1,4 +1,5 @@
 import type { Alert } from '../models/alert';
+import type { CiCounts } from './ci-counts';
 import type { SuppressionCause, SuppressionReason } from './decisions';
 import type { BucketTable } from './table';
 import { EMPTY_TABLE } from './table';
@@ -51,8 +52,8 @@ export interface GroupRecord {
   readonly title: string;
   /** Alert ids while pending (bounded by maxAlertsPerIncident); emptied once open. */
   readonly a: readonly string[];
-  /** CI id -> firing alerts on it (bounded by maxAlertsPerIncident CIs). */
-  readonly ci: Readonly<Record<string, number>>;
+  /** `[ciId, firing alerts on it, ...]` (bounded by maxAlertsPerIncident CIs). */
+  readonly ci: CiCounts;
   readonly root: string | null;
   /** Resolve at (resolveAfter pending), resolved at. */
   readonly ra: number | null;
