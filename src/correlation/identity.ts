@@ -1,0 +1,35 @@
+import type { Alert } from '../models/alert';
+import { hashHex, hashInto, hashStart } from './hash';
+
+const lanes = new Uint32Array(2);
+
+/**
+ * The fingerprint of an alert: the one it carries, else a stable 16-hex-digit hash of its label names
+ * and values sorted by name (Alertmanager style: annotations, status and times do not count).
+ *
+ * @example
+ * fingerprintOf({ ...alert, fingerprint: undefined }) === fingerprintOf({ ...alert, labels: { b: '2', a: '1' } })
+ */
+export function fingerprintOf(alert: Pick<Alert, 'fingerprint' | 'labels'>): string {
+  if (alert.fingerprint !== undefined) return alert.fingerprint;
+  return labelsFingerprint(alert.labels);
+}
+
+/**
+ * The Alertmanager-style hash of a label set, independent of key order.
+ *
+ * @example
+ * labelsFingerprint({ a: '1', b: '2' }) === labelsFingerprint({ b: '2', a: '1' }) //=> true
+ */
+export function labelsFingerprint(labels: Readonly<Record<string, string>>): string {
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
+  hashStart(lanes);
+  for (const k of keys) {
+    hashInto(lanes, k);
+    hashInto(lanes, '\u0000');
+    hashInto(lanes, labels[k]!);
+    hashInto(lanes, '\u0001');
+  }
+  return hashHex(lanes);
+}
