@@ -1,3 +1,4 @@
+import { businessTimeBetween, type Calendar } from '../calendar';
 import { ItsmValidationError } from '../_lib/errors';
 
 /**
@@ -13,13 +14,14 @@ export interface BusinessTimeSource {
 }
 
 /**
- * A business-time option: a {@link BusinessTimeSource}. Metrics count elapsed wall-clock time without
- * one.
+ * A business-time option: a calendar from `itsm-kit/calendar` (`createCalendar`, `combineCalendars`,
+ * `ALWAYS`), or any {@link BusinessTimeSource}. Metrics count elapsed wall-clock time without one.
  *
  * @example
- * const option: BusinessTimeOption = { businessTimeBetween: (a, b) => b - a };
+ * const berlin: BusinessTimeOption = createCalendar({ timeZone: 'Europe/Berlin', week: { mon: [{ start: '09:00', end: '17:00' }] } });
+ * const custom: BusinessTimeOption = { businessTimeBetween: (a, b) => b - a };
  */
-export type BusinessTimeOption = BusinessTimeSource;
+export type BusinessTimeOption = Calendar | BusinessTimeSource;
 
 /** Measures `[from, to)` in milliseconds: wall-clock, or business time on the given source. */
 export type Measure = (fromMs: number, toMs: number) => number;
@@ -29,6 +31,15 @@ const wallClock: Measure = (fromMs, toMs) => toMs - fromMs;
 /** The measuring function for an optional business-time option (validated; internal). */
 export function measureFor(option: unknown, field: string, subject: string): Measure {
   if (option === undefined) return wallClock;
+  if (typeof option === 'object' && option !== null && Object.hasOwn(option, 'kind')) {
+    const cal = option as Calendar;
+    try {
+      businessTimeBetween(cal, 0, 0); // validates the calendar once, up front
+    } catch {
+      throw ItsmValidationError.at(subject, [field], 'must be a calendar made by createCalendar or combineCalendars');
+    }
+    return (fromMs, toMs) => businessTimeBetween(cal, fromMs, toMs);
+  }
   if (typeof option === 'object' && option !== null) {
     const fn = (option as { businessTimeBetween?: unknown }).businessTimeBetween;
     if (typeof fn === 'function') {

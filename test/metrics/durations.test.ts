@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCalendar } from 'itsm-kit/calendar';
 import { mtta, mttr } from 'itsm-kit/metrics';
 import { isItsmValidationError } from 'itsm-kit/models';
 
@@ -132,5 +133,24 @@ describe('grouping partitions the records', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('business time on a real calendar (itsm-kit/calendar)', () => {
+  it('hand-computed: MTTR on a Berlin Mon-Fri 09:00-17:00 calendar', () => {
+    const nineToFive = [{ start: '09:00', end: '17:00' }];
+    const berlin = createCalendar({ timeZone: 'Europe/Berlin', week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive } });
+    // Berlin is UTC+1 in November. Fri 2026-11-20 15:00 UTC (16:00 local) -> Mon 2026-11-23 09:00 UTC (10:00 local):
+    // 1 h on Friday + 1 h on Monday = 2 business hours (the weekend does not count).
+    // Mon 2026-11-23 07:00 UTC (08:00 local) -> 09:00 UTC (10:00 local): 1 business hour (09:00-10:00 local).
+    const s = mttr(
+      [
+        { openedAt: '2026-11-20T15:00:00Z', resolvedAt: '2026-11-23T09:00:00Z' },
+        { openedAt: '2026-11-23T07:00:00Z', resolvedAt: '2026-11-23T09:00:00Z' },
+      ],
+      { period: day, calendar: berlin },
+    );
+    expect(s).toMatchObject({ count: 2, totalMs: 3 * HOUR, mean: 1.5 * HOUR, min: HOUR, max: 2 * HOUR });
+    expect(() => mttr([], { period: day, calendar: { kind: 'zone' } as never })).toThrow(/calendar/);
   });
 });
