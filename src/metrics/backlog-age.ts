@@ -66,9 +66,9 @@ export interface BacklogAgeResult {
 /** The fields {@link backlogAge} reads. @example const r: BacklogRecordFields = { openedAt: '2026-11-20T08:00:00Z', state: 'in_progress' }; */
 export interface BacklogRecordFields {
   readonly openedAt: InstantInput;
-  readonly resolvedAt?: InstantInput | null;
-  readonly closedAt?: InstantInput | null;
-  readonly state?: string;
+  readonly resolvedAt?: InstantInput | null | undefined;
+  readonly closedAt?: InstantInput | null | undefined;
+  readonly state?: string | undefined;
 }
 
 function formatAge(ms: number): string {

@@ -21,14 +21,14 @@ export interface ChangeMetricOptions<R> extends GroupOption<R> {
 
 /** The change fields the change metrics read. @example const c: ChangeFields = { id: 'chg-1', type: 'normal', state: 'closed', closeCode: 'successful', openedAt: '2026-11-23T08:00:00Z' }; */
 export interface ChangeFields {
-  readonly id?: string;
-  readonly type?: string;
-  readonly state?: string;
-  readonly closeCode?: string;
-  readonly openedAt?: InstantInput;
-  readonly closedAt?: InstantInput;
-  readonly actualEnd?: InstantInput;
-  readonly causedIncidentIds?: readonly string[];
+  readonly id?: string | undefined;
+  readonly type?: string | undefined;
+  readonly state?: string | undefined;
+  readonly closeCode?: string | undefined;
+  readonly openedAt?: InstantInput | undefined;
+  readonly closedAt?: InstantInput | undefined;
+  readonly actualEnd?: InstantInput | undefined;
+  readonly causedIncidentIds?: readonly string[] | undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface ChangesCausingIncidentsResult {
 /** The incident fields read by {@link changesCausingIncidents}. @example const i: CausedIncidentFields = { id: 'inc-1', causedByChangeId: 'chg-1' }; */
 export interface CausedIncidentFields {
   readonly id: string;
-  readonly causedByChangeId?: string;
+  readonly causedByChangeId?: string | undefined;
 }
 
 function stringList(v: unknown, path: Array<string | number>, subject: string): readonly string[] {

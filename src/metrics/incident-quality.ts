@@ -21,10 +21,10 @@ export interface IncidentRateOptions<R> extends GroupOption<R> {
 
 /** The incident fields {@link reopenRate} and {@link firstTimeFixRate} read. @example const r: ResolvedIncidentFields = { resolvedAt: '2026-11-23T09:00:00Z', reopenCount: 0 }; */
 export interface ResolvedIncidentFields {
-  readonly resolvedAt?: InstantInput | null;
-  readonly state?: string;
-  readonly reopenCount?: number;
-  readonly reassignmentCount?: number;
+  readonly resolvedAt?: InstantInput | null | undefined;
+  readonly state?: string | undefined;
+  readonly reopenCount?: number | undefined;
+  readonly reassignmentCount?: number | undefined;
 }
 
 function countField(r: object, field: string, i: number, subject: string): number | undefined {

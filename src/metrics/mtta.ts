@@ -4,7 +4,7 @@ import { timeToEvent, type OpenedRecord, type ResultFor, type TimeToEventOptions
 
 /** A record that can be acknowledged (an incident). @example const r: AcknowledgeableRecord = { openedAt: '2026-11-23T08:00:00Z' }; */
 export interface AcknowledgeableRecord extends OpenedRecord {
-  readonly acknowledgedAt?: InstantInput | null;
+  readonly acknowledgedAt?: InstantInput | null | undefined;
 }
 
 /**

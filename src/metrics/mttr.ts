@@ -4,7 +4,7 @@ import { timeToEvent, type OpenedRecord, type ResultFor, type TimeToEventOptions
 
 /** A record that can be resolved (an incident). @example const r: ResolvableRecord = { openedAt: '2026-11-23T08:00:00Z' }; */
 export interface ResolvableRecord extends OpenedRecord {
-  readonly resolvedAt?: InstantInput | null;
+  readonly resolvedAt?: InstantInput | null | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { assertArray, assertRecord, readInstant } from './record-fields';
  */
 export interface OutageWindow {
   readonly start: InstantInput;
-  readonly end?: InstantInput | null;
+  readonly end?: InstantInput | null | undefined;
 }
 
 /**
@@ -108,8 +108,8 @@ export function mergeOutages(outages: readonly OutageWindow[], options: MergeOut
  */
 export interface IncidentOutage extends OutageWindow {
   readonly incidentId: string;
-  readonly ciId?: string;
-  readonly service?: string;
+  readonly ciId?: string | undefined;
+  readonly service?: string | undefined;
 }
 
 /**

@@ -24,11 +24,11 @@ export type SlaStatusName = (typeof SLA_STATUSES)[number];
  * const r: SlaOutcome = { policyId: 'incident-resolution', status: 'stopped', breached: false, startedAt: null, stoppedAt: null };
  */
 export interface SlaOutcome {
-  readonly policyId?: string;
+  readonly policyId?: string | undefined;
   readonly status: SlaStatusName;
   readonly breached: boolean;
-  readonly startedAt?: InstantInput | null;
-  readonly stoppedAt?: InstantInput | null;
+  readonly startedAt?: InstantInput | null | undefined;
+  readonly stoppedAt?: InstantInput | null | undefined;
 }
 
 /**
