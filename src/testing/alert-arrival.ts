@@ -32,7 +32,12 @@ export interface StreamOptions {
   readonly idPrefix?: string;
 }
 
-/** At most this many alerts per generated stream. */
+/**
+ * At most this many alerts per generated stream.
+ *
+ * @example
+ * MAX_STREAM_ALERTS //=> 100000
+ */
 export const MAX_STREAM_ALERTS = 100_000;
 
 /** Reads an optional integer option in `[min, max]` (internal). */
