@@ -129,7 +129,7 @@ function finish(c: Counts): SlaComplianceResult {
  *   { policyId: 'p1-response', status: 'running', breached: false },
  * ], { groupBy: 'policyId' }).overall.compliancePct //=> 50
  */
-export function slaCompliance<R extends SlaOutcome, const O extends SlaComplianceOptions<R>>(results: readonly R[], options?: O): ResultFor<O, SlaComplianceResult> {
+export function slaCompliance<R extends SlaOutcome, const O extends SlaComplianceOptions<R> = {}>(results: readonly R[], options?: O): ResultFor<O, SlaComplianceResult> {
   const subject = 'slaCompliance input';
   assertArray(results, 'results', subject);
   const period = options?.period === undefined ? undefined : resolvePeriod(options.period, subject);

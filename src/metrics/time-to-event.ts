@@ -37,8 +37,15 @@ export interface TimeToEventOptions<R> extends GroupOption<R> {
   readonly calendar?: BusinessTimeOption;
 }
 
-/** The result type of a groupable metric: grouped when `groupBy` is given. @example type T = ResultFor<{ groupBy: 'priority' }, number>; //=> Grouped<number> */
-export type ResultFor<O, T> = O extends { readonly groupBy: unknown } ? Grouped<T> : T;
+/**
+ * The result type of a groupable metric: `Grouped<T>` when the options certainly carry `groupBy`, `T`
+ * when they certainly do not, and `T | Grouped<T>` for an options value whose `groupBy` is optional.
+ *
+ * @example
+ * type A = ResultFor<{ groupBy: 'priority' }, number>; //=> Grouped<number>
+ * type B = ResultFor<{ period: ReportingPeriod }, number>; //=> number
+ */
+export type ResultFor<O, T> = O extends { readonly groupBy: unknown } ? Grouped<T> : 'groupBy' extends keyof O ? T | Grouped<T> : T;
 
 /** A record with an opening instant. @example const r: OpenedRecord = { openedAt: '2026-11-23T08:00:00Z' }; */
 export interface OpenedRecord {

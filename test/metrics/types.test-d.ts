@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { backlogAge, changeSuccessRate, changesCausingIncidents, firstTimeFixRate, mtta, mttr, outagesFromIncidents, slaCompliance, availability, type BacklogAgeResult, type ChangeSuccessResult, type DurationStats, type Grouped, type SlaComplianceResult, type AvailabilityResult } from 'itsm-kit/metrics';
+import { type TimeToEventOptions, backlogAge, changeSuccessRate, changesCausingIncidents, firstTimeFixRate, mtta, mttr, outagesFromIncidents, slaCompliance, availability, type BacklogAgeResult, type ChangeSuccessResult, type DurationStats, type Grouped, type SlaComplianceResult, type AvailabilityResult } from 'itsm-kit/metrics';
 import type { Incident } from 'itsm-kit/models';
 import { aChange, anIncident, aProblem } from 'itsm-kit/testing';
 
@@ -18,6 +18,10 @@ test('parsed model records are accepted; groupBy switches the result to Grouped'
   expectTypeOf(changeSuccessRate(changes, { period, groupBy: 'type' })).toEqualTypeOf<Grouped<ChangeSuccessResult>>();
   expectTypeOf(changesCausingIncidents(changes, incidents, { period }).changeIds).toEqualTypeOf<readonly string[]>();
   expectTypeOf(backlogAge([aProblem(), ...incidents], { period })).toEqualTypeOf<BacklogAgeResult>();
+  expectTypeOf(slaCompliance([{ status: 'stopped', breached: false }])).toEqualTypeOf<SlaComplianceResult>();
+  // An options value whose groupBy is optional may give either shape, and says so.
+  const wide: TimeToEventOptions<Incident> = { period, groupBy: 'priority' };
+  expectTypeOf(mttr(incidents, wide)).toEqualTypeOf<DurationStats | Grouped<DurationStats>>();
   // @ts-expect-error: not a field of Incident
   mttr(incidents, { period, groupBy: 'nope' });
 });
