@@ -75,6 +75,8 @@ export const IncidentSchema = z.strictObject({
   cancelReason: LongTextSchema.optional(),
   majorIncident: z.boolean().default(false),
   reopenCount: z.int().min(0).max(1_000_000).default(0),
+  /** Times the assignment group changed after the first assignment (ServiceNow reassignment_count); read by first-time-fix metrics. */
+  reassignmentCount: z.int().min(0).max(1_000_000).optional(),
   reopenedAt: IsoTimestampSchema.optional(),
   reopenedBy: IdSchema.optional(),
   resolvedBy: IdSchema.optional(),

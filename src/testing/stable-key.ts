@@ -1,0 +1,23 @@
+/**
+ * A short deterministic hash (FNV-1a, 32 bits, 8 hex digits) of a JSON-like value with its object keys
+ * sorted, so equal overrides always give equal ids (internal to the builders).
+ */
+export function stableHash(value: unknown): string {
+  const text = canonical(value);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function canonical(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+}
