@@ -87,6 +87,8 @@ export const ChangeSchema = z
     state: z.enum(CHANGE_STATES),
     risk: z.enum(CHANGE_RISKS),
     impact: ImpactSchema.optional(),
+    /** The probability that the change fails (with `impact`, gives `risk` from the workflow's risk table). */
+    probability: z.enum(['low', 'medium', 'high']).optional(),
     shortDescription: ShortTextSchema.min(1, 'must not be empty'),
     description: LongTextSchema.optional(),
     requestedBy: IdSchema,

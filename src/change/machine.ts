@@ -1,0 +1,96 @@
+import { setup } from 'xstate';
+import type { Change } from '../models/change';
+import { guardsOf } from '../_lib/workflow-checks';
+import { enterStateAssign, entering, recordAssign } from '../_lib/workflow-machine';
+import type { ChangeWorkflowOptions } from './options';
+import { changeChecks, changeReducers, type ChangeMachineEvent } from './rules';
+
+type Ev = ChangeMachineEvent;
+
+/**
+ * Builds the change machine for validated options: states `new`, `assess`, `authorize`, `scheduled`,
+ * `implement`, `review`, `closed`, `canceled`. A normal change goes through assess and authorize, an
+ * emergency change skips assess, a standard change skips both; `authorize` moves to `scheduled` by itself
+ * once the approval policy is met. On hold is a flag of the record: only `cancel` and `resume` pass.
+ *
+ * @example
+ * const machine = createChangeMachine(ChangeWorkflowOptionsSchema.parse({}));
+ */
+export function createChangeMachine(options: ChangeWorkflowOptions) {
+  const reducers = changeReducers(options);
+  const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Change, Ev>(reducers[name]);
+  const beforeReview = {
+    cancel: { target: 'canceled', actions: 'recordCancel' },
+    hold: { guard: 'notOnHold', actions: 'recordHold' },
+    resume: { guard: 'onHold', actions: 'recordResume' },
+    assign: { guard: 'assigneeIndependent', actions: 'recordAssignment' },
+  } as const;
+  const planning = { ...beforeReview, update: { guard: 'updateValid', actions: 'recordUpdate' } } as const;
+  return setup({
+    types: { context: {} as { record: Change }, events: {} as Ev, input: {} as { record: Change } },
+    guards: guardsOf(changeChecks(options)),
+    actions: {
+      enterState: enterStateAssign<Change, Ev>(),
+      recordApproval: r('recordApproval'),
+      recordRejection: r('recordRejection'),
+      recordHold: r('recordHold'),
+      recordResume: r('recordResume'),
+      recordStart: r('recordStart'),
+      recordCompletion: r('recordCompletion'),
+      recordClose: r('recordClose'),
+      recordCancel: r('recordCancel'),
+      recordUpdate: r('recordUpdate'),
+      recordAssignment: r('recordAssignment'),
+      recordTouch: r('recordTouch'),
+    },
+  }).createMachine({
+    id: 'change',
+    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    context: ({ input }) => ({ record: input?.record }),
+    initial: 'new',
+    states: {
+      new: {
+        entry: entering('new'),
+        on: {
+          ...planning,
+          submit: [
+            { target: 'assess', guard: 'submitNormal', actions: 'recordTouch' },
+            { target: 'authorize', guard: 'submitEmergency', actions: 'recordTouch' },
+            { target: 'scheduled', guard: 'submitStandard', actions: 'recordTouch' },
+          ],
+        },
+      },
+      assess: {
+        entry: entering('assess'),
+        on: {
+          ...planning,
+          request_approval: { target: 'authorize', guard: 'notOnHold', actions: 'recordTouch' },
+          reject: { target: 'new', guard: 'notOnHold', actions: 'recordRejection' },
+        },
+      },
+      authorize: {
+        entry: entering('authorize'),
+        always: { target: 'scheduled', guard: 'approvalPolicyMet' },
+        on: {
+          ...planning,
+          approve: { guard: 'mayDecide', actions: 'recordApproval' },
+          reject: { target: 'new', guard: 'mayDecide', actions: 'recordRejection' },
+        },
+      },
+      scheduled: {
+        entry: entering('scheduled'),
+        on: { ...planning, implement: { target: 'implement', guard: 'approvalsInPlace', actions: 'recordStart' } },
+      },
+      implement: {
+        entry: entering('implement'),
+        on: { ...beforeReview, complete: { target: 'review', guard: 'closeCodeValid', actions: 'recordCompletion' } },
+      },
+      review: { entry: entering('review'), on: { close: { target: 'closed', guard: 'closeCodeRecorded', actions: 'recordClose' } } },
+      closed: { entry: entering('closed'), type: 'final' },
+      canceled: { entry: entering('canceled'), type: 'final' },
+    },
+  });
+}
+
+/** The change machine type. @example const m: ChangeMachine = createChangeWorkflow().machine; */
+export type ChangeMachine = ReturnType<typeof createChangeMachine>;

@@ -1,0 +1,98 @@
+import { setup } from 'xstate';
+import type { Incident } from '../models/incident';
+import { guardsOf } from '../_lib/workflow-checks';
+import { enterStateAssign, entering, recordAssign } from '../_lib/workflow-machine';
+import type { IncidentWorkflowOptions } from './options';
+import { incidentChecks, incidentReducers, type IncidentMachineEvent } from './rules';
+
+type Ev = IncidentMachineEvent;
+
+/**
+ * Builds the incident machine for validated options. Its context is `{ record }` (the stored incident),
+ * its events are commands plus `actor` and `at`; every guard and action is named in `setup()`.
+ *
+ * @example
+ * const machine = createIncidentMachine(IncidentWorkflowOptionsSchema.parse({}));
+ * createActor(machine, { input: { record } }).start();
+ */
+export function createIncidentMachine(options: IncidentWorkflowOptions) {
+  const reducers = incidentReducers(options);
+  const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Incident, Ev>(reducers[name]);
+  const common = {
+    assign: { actions: 'recordAssignment' },
+    update: { actions: 'recordUpdate' },
+    comment: { actions: 'recordComment' },
+    link: { actions: 'recordLink' },
+  } as const;
+  const beforeResolution = {
+    ...common,
+    resolve: { target: 'resolved', guard: 'resolutionValid', actions: 'recordResolution' },
+    cancel: { target: 'canceled', guard: 'cancelAllowed', actions: 'recordCancel' },
+  } as const;
+  return setup({
+    types: {
+      context: {} as { record: Incident },
+      events: {} as Ev,
+      input: {} as { record: Incident },
+    },
+    guards: guardsOf(incidentChecks(options)),
+    actions: {
+      enterState: enterStateAssign<Incident, Ev>(),
+      recordAssignment: r('recordAssignment'),
+      recordStart: r('recordStart'),
+      recordHold: r('recordHold'),
+      clearHoldReason: r('clearHoldReason'),
+      recordResolution: r('recordResolution'),
+      recordReopen: r('recordReopen'),
+      recordClose: r('recordClose'),
+      recordCancel: r('recordCancel'),
+      recordUpdate: r('recordUpdate'),
+      recordComment: r('recordComment'),
+      recordLink: r('recordLink'),
+    },
+  }).createMachine({
+    id: 'incident',
+    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    context: ({ input }) => ({ record: input?.record }),
+    initial: 'new',
+    states: {
+      new: {
+        entry: entering('new'),
+        on: {
+          ...beforeResolution,
+          start: { target: 'in_progress', actions: 'recordStart' },
+          hold: { target: 'on_hold', guard: 'holdReasonAllowed', actions: ['recordStart', 'recordHold'] },
+        },
+      },
+      in_progress: {
+        entry: entering('in_progress'),
+        on: { ...beforeResolution, hold: { target: 'on_hold', guard: 'holdReasonAllowed', actions: 'recordHold' } },
+      },
+      on_hold: {
+        entry: entering('on_hold'),
+        exit: 'clearHoldReason',
+        on: {
+          ...beforeResolution,
+          hold: { guard: 'holdReasonAllowed', actions: 'recordHold' },
+          resume: { target: 'in_progress', actions: 'recordComment' },
+          comment: [{ target: 'in_progress', guard: 'callerAnswers', actions: 'recordComment' }, { actions: 'recordComment' }],
+        },
+      },
+      resolved: {
+        entry: entering('resolved'),
+        on: {
+          reopen: { target: 'in_progress', guard: 'reopenAllowed', actions: 'recordReopen' },
+          close: { target: 'closed', actions: 'recordClose' },
+          auto_close: { target: 'closed', guard: 'autoCloseDue', actions: 'recordClose' },
+          comment: common.comment,
+          link: common.link,
+        },
+      },
+      closed: { entry: entering('closed'), type: 'final' },
+      canceled: { entry: entering('canceled'), type: 'final' },
+    },
+  });
+}
+
+/** The incident machine type. @example const m: IncidentMachine = createIncidentWorkflow().machine; */
+export type IncidentMachine = ReturnType<typeof createIncidentMachine>;
