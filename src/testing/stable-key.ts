@@ -12,12 +12,16 @@ export function stableHash(value: unknown): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function canonical(value: unknown): string {
+/**
+ * JSON of a JSON-like value with object keys sorted (internal), leaving out the keys `keep` refuses,
+ * at any depth: equal content always gives equal text.
+ */
+export function canonical(value: unknown, keep: (key: string) => boolean = () => true): string {
   if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, keep)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    const keys = Object.keys(value).filter(keep).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], keep)}`).join(',')}}`;
   }
   return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
 }
