@@ -23,5 +23,8 @@ export type { ScenarioStep, ScenarioRecordKind, Expected, ExpectedDecision, Deci
 export type { ScenarioView, ScenarioRecord } from './scenario-world';
 export { ItsmScenarioError, type ScenarioResult, type ScenarioFailure, type ScenarioStepResult } from './scenario-report';
 export { subsetMismatches, type Mismatch, type ValuePredicate } from './scenario-match';
-export { workflowPaths, type WorkflowPathsOptions, type WorkflowPath, type WorkflowPathStep, type PathRecordOf, type PathCommandOf } from './workflow-paths';
+export {
+  workflowPaths, type WorkflowPathsOptions, type WorkflowPath, type WorkflowPathStep, type PathRecordOf, type PathCommandOf,
+  type PathCommandTypeOf, type PathPayloadOf, type PathFollowUpOf, type PathWorkflow,
+} from './workflow-paths';
 export { DEFAULT_PATH_PAYLOADS } from './workflow-path-samples';

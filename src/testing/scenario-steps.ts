@@ -87,4 +87,9 @@ export type ScenarioStep =
   | { readonly op: 'expectDecisions'; readonly expected: readonly unknown[]; readonly mode: DecisionMatchMode }
   | { readonly op: 'expectDecisionCounts'; readonly counts: Readonly<Partial<Record<Decision['type'], number>>> }
   | { readonly op: 'expectSla'; readonly id: string; readonly policy: string; readonly expected: Expected<SlaResult> }
-  | { readonly op: 'check'; readonly description: string; readonly check: (view: ScenarioView) => boolean | string | void };
+  | {
+      readonly op: 'check';
+      readonly description: string;
+      /** The assertion: `true` or nothing passes; `false` or a message fails. */
+      readonly check: (view: ScenarioView) => boolean | string | void;
+    };

@@ -47,13 +47,17 @@ export interface Scenario {
   ingestStream(arrivals: readonly AlertArrival[]): Scenario;
   /** Time-driven work at the current instant: the correlator's `tick` and every record's workflow `tick`. */
   tick(): Scenario;
-  /** An existing record (e.g. from a builder) joins the scenario. */
+  /** An existing incident (e.g. from a builder) joins the scenario; its SLA timeline starts with it. */
   given(kind: 'incident', record: Incident): Scenario;
+  /** An existing problem joins the scenario. */
   given(kind: 'problem', record: Problem): Scenario;
+  /** An existing change joins the scenario. */
   given(kind: 'change', record: Change): Scenario;
-  /** Creates a record through its workflow's `create` (which must accept it). */
+  /** Creates an incident through the incident workflow's `create` (which must accept it), by `actor` at the current instant. */
   create(kind: 'incident', input: CreateIncidentInput, actor: Actor): Scenario;
+  /** Creates a problem through the problem workflow's `create`. */
   create(kind: 'problem', input: CreateProblemInput, actor: Actor): Scenario;
+  /** Creates a change through the change workflow's `create`. */
   create(kind: 'change', input: CreateChangeInput, actor: Actor): Scenario;
   /**
    * Creates incident `id` from an `open-incident` decision: the one for `incidentKey`, else the

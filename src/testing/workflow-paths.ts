@@ -9,15 +9,26 @@ import { safeParseWith } from '../_lib/zod-issues';
 import { canonical } from './stable-key';
 import { assignSamples, DEFAULT_PATH_PAYLOADS } from './workflow-path-samples';
 
+/**
+ * Any workflow `workflowPaths` can walk: the shape of `createIncidentWorkflow()`,
+ * `createProblemWorkflow()` and `createChangeWorkflow()`.
+ *
+ * @example
+ * const w: PathWorkflow = createChangeWorkflow();
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyWorkflow = Workflow<any, any, any, any, any, any, any, any>;
+export type PathWorkflow = Workflow<any, any, any, any, any, any, any, any>;
+
 /** The record type of a workflow. @example type R = PathRecordOf<IncidentWorkflow>; //=> Incident */
 export type PathRecordOf<W> = W extends Workflow<infer R, infer _I, infer _C, infer _M, infer _T, infer _F, infer _X, infer _O> ? R : never;
 /** The command input type of a workflow. @example type C = PathCommandOf<IncidentWorkflow>; //=> IncidentCommandInput */
 export type PathCommandOf<W> = W extends Workflow<infer _R, infer _I, infer _C, infer M, infer _T, infer _F, infer _X, infer _O> ? M : never;
-type FollowUpOf<W> = W extends Workflow<infer _R, infer _I, infer _C, infer _M, infer _T, infer F, infer _X, infer _O> ? F : never;
-type TypeOf<W> = PathCommandOf<W> extends infer C ? (C extends { type: infer T extends string } ? T : never) : never;
-type PayloadOf<W, T> = Omit<Extract<PathCommandOf<W>, { type: T }>, 'type' | 'target'>;
+/** The follow-up command type of a workflow. @example type F = PathFollowUpOf<ProblemWorkflow>; */
+export type PathFollowUpOf<W> = W extends Workflow<infer _R, infer _I, infer _C, infer _M, infer _T, infer F, infer _X, infer _O> ? F : never;
+/** The command type names of a workflow. @example type T = PathCommandTypeOf<IncidentWorkflow>; //=> 'assign' | 'start' | ... */
+export type PathCommandTypeOf<W> = PathCommandOf<W> extends infer C ? (C extends { type: infer T extends string } ? T : never) : never;
+/** The payload of command `T` of a workflow (the command without `type` and `target`). @example type P = PathPayloadOf<IncidentWorkflow, 'hold'>; //=> { reason: ... } */
+export type PathPayloadOf<W, T> = Omit<Extract<PathCommandOf<W>, { type: T }>, 'type' | 'target'>;
 
 /**
  * Options of {@link workflowPaths}. Every bound has a default and a ceiling: the enumeration is never
@@ -30,7 +41,7 @@ type PayloadOf<W, T> = Omit<Extract<PathCommandOf<W>, { type: T }>, 'type' | 'ta
  *   maxDepth: 6,
  * };
  */
-export interface WorkflowPathsOptions<W extends AnyWorkflow> {
+export interface WorkflowPathsOptions<W extends PathWorkflow> {
   /** The record every path starts from (e.g. from a builder, or the record of `create`). */
   readonly initial: PathRecordOf<W>;
   /** Who sends commands: every sample command is tried by each of them (1 to 20 actors). */
@@ -39,9 +50,9 @@ export interface WorkflowPathsOptions<W extends AnyWorkflow> {
    * Sample payloads by command type (without `type`), replacing the defaults of
    * {@link DEFAULT_PATH_PAYLOADS} for the types named; `[]` leaves a type out. At most 20 per type.
    */
-  readonly payloads?: { readonly [T in TypeOf<W>]?: ReadonlyArray<PayloadOf<W, T>> };
+  readonly payloads?: { readonly [T in PathCommandTypeOf<W>]?: ReadonlyArray<PathPayloadOf<W, T>> };
   /** Only these command types are sent (default: every type with a sample payload). */
-  readonly commandTypes?: ReadonlyArray<TypeOf<W>>;
+  readonly commandTypes?: ReadonlyArray<PathCommandTypeOf<W>>;
   /** The instant of the path's start (default the initial record's `updatedAt`). Step `i` runs at `start + i x stepMs`. */
   readonly start?: InstantInput;
   /** Time between two steps (default one minute). */
@@ -75,12 +86,12 @@ export interface WorkflowPathsOptions<W extends AnyWorkflow> {
  * @example
  * path.steps.some((s) => s.command.type === 'close' && s.actor?.roles.includes('caller'))
  */
-export interface WorkflowPathStep<W extends AnyWorkflow> {
+export interface WorkflowPathStep<W extends PathWorkflow> {
   readonly command: PathCommandOf<W> | { readonly type: 'tick' };
   readonly actor: Actor | null;
   readonly at: string;
   readonly from: string;
-  readonly outcome: Outcome<PathRecordOf<W>, FollowUpOf<W>>;
+  readonly outcome: Outcome<PathRecordOf<W>, PathFollowUpOf<W>>;
   readonly record: PathRecordOf<W>;
 }
 
@@ -90,7 +101,7 @@ export interface WorkflowPathStep<W extends AnyWorkflow> {
  * @example
  * const ends = paths.map((p: WorkflowPath<IncidentWorkflow>) => p.finalRecord.state);
  */
-export interface WorkflowPath<W extends AnyWorkflow> {
+export interface WorkflowPath<W extends PathWorkflow> {
   readonly steps: ReadonlyArray<WorkflowPathStep<W>>;
   readonly finalRecord: PathRecordOf<W>;
 }
@@ -114,7 +125,7 @@ function bounded(value: number | undefined, fallback: number, max: number, field
   return n;
 }
 
-function candidatesOf(workflow: AnyWorkflow, options: WorkflowPathsOptions<AnyWorkflow>, actors: Actor[]): Candidate[] {
+function candidatesOf(workflow: PathWorkflow, options: WorkflowPathsOptions<PathWorkflow>, actors: Actor[]): Candidate[] {
   const kind = String((workflow.machine as { id?: unknown }).id) as keyof typeof DEFAULT_PATH_PAYLOADS;
   const defaults: Record<string, ReadonlyArray<object>> = { ...(DEFAULT_PATH_PAYLOADS[kind] ?? {}), assign: assignSamples(actors) };
   const given = (options.payloads ?? {}) as Record<string, ReadonlyArray<object> | undefined>;
@@ -172,7 +183,7 @@ function actorsOf(actors: unknown): Actor[] {
  *   s.outcome.ok && s.command.type === 'close' && s.actor?.id === caller.id && s.record.priority === 1));
  * callerClosedP1 //=> false
  */
-export function workflowPaths<W extends AnyWorkflow>(workflow: W, options: WorkflowPathsOptions<W>): Array<WorkflowPath<W>> {
+export function workflowPaths<W extends PathWorkflow>(workflow: W, options: WorkflowPathsOptions<W>): Array<WorkflowPath<W>> {
   if (typeof options !== 'object' || options === null) throw ItsmValidationError.at(SUBJECT, [], 'must be an object');
   const actors = actorsOf(options.actors);
   const maxDepth = bounded(options.maxDepth, 8, 50, 'maxDepth');
@@ -184,7 +195,7 @@ export function workflowPaths<W extends AnyWorkflow>(workflow: W, options: Workf
   if (!initialOut.ok) throw ItsmValidationError.at(SUBJECT, ['initial'], initialOut.error.message);
   const initial = options.initial as Ctx['record'];
   const startMs = toEpochMs(options.start ?? initial.updatedAt, 'start', SUBJECT);
-  const candidates = candidatesOf(workflow, options as WorkflowPathsOptions<AnyWorkflow>, actors);
+  const candidates = candidatesOf(workflow, options as WorkflowPathsOptions<PathWorkflow>, actors);
   const keyOf = (options.serializeRecord as ((r: unknown) => string) | undefined) ?? ((r: unknown) => canonical(r, isTimestampKey));
 
   const send = (record: Ctx['record'], atMs: number, c: Candidate): { outcome: Outcome<Ctx['record'], unknown>; atMs: number } => {
