@@ -65,7 +65,8 @@ export class ZoneEngine implements Engine {
       table.ensure(w + 2, table.high + 1);
     }
     const target = base + rem;
-    const found = table.lastBelow(w + 2, table.high - 1, target);
+    const weeks = this.windows.weekly > 0 ? Math.floor((rem - 1) / this.windows.weekly) : 0;
+    const found = table.lastWhere(w + 2, table.high - 1, target, true, w + 2 + weeks);
     const view = this.view(found);
     return this.checked(locateForward(view, view.start, target - table.cumulative(found)), t);
   }
@@ -88,7 +89,8 @@ export class ZoneEngine implements Engine {
       table.ensure(table.low - 1, w - 1);
     }
     const target = table.cumulative(w - 1) - rem;
-    const found = table.lastAtOrBelow(table.low, w - 2, target);
+    const weeks = this.windows.weekly > 0 ? Math.ceil(rem / this.windows.weekly) : 0;
+    const found = table.lastWhere(table.low, w - 2, target, false, w - 1 - weeks);
     const view = this.view(found);
     const before = target - table.cumulative(found);
     return this.checked(locateBackward(view, view.end, view.total - before), t);
@@ -111,7 +113,7 @@ export class ZoneEngine implements Engine {
       if (table.high > this.windows.windowOf(limit) + 1) throw unreachable('the next business time');
       table.ensure(w + 1, table.high + 1);
     }
-    const found = table.lastAtOrBelow(w + 1, table.high - 1, base);
+    const found = table.lastWhere(w + 1, table.high - 1, base, false, w + 1);
     const view = this.view(found);
     return this.checked(firstBusinessAtOrAfter(view, view.start) as number, t, 'the next business time');
   }
