@@ -105,5 +105,5 @@ function compileComparison(op: 'gt' | 'gte' | 'lt' | 'lte', bound: number | stri
 
 /** A `Date` in a record compares as its epoch milliseconds; every other value as itself. */
 function normalize(value: unknown): unknown {
-  return value instanceof Date ? value.getTime() : value;
+  return typeof value === 'object' && value instanceof Date ? value.getTime() : value;
 }
