@@ -11,7 +11,13 @@ const FIRST_CHUNK_MS = 8 * DAY_MS;
 const MAX_CHUNK_MS = 366 * DAY_MS;
 const SAFE_MAX = MAX_INSTANT_MS - 30 * DAY_MS;
 
-/** How business times combine: `union` (any calendar open) or `intersection` (all open). */
+/**
+ * How {@link combineCalendars} combines business time: `union` (any calendar open) or `intersection`
+ * (all open).
+ *
+ * @example
+ * const mode: CombineMode = 'union';
+ */
 export type CombineMode = 'union' | 'intersection';
 
 function intersect(a: readonly number[], b: readonly number[]): number[] {
