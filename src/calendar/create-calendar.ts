@@ -5,7 +5,8 @@ import { CalendarDefinitionSchema } from './definition';
 import { compileLocalHours } from './internal/local-hours';
 import { register } from './internal/registry';
 import { ZoneEngine } from './internal/zone-engine';
-import { ZoneOffsets } from './internal/zone-offsets';
+import { zoneOffsetsOf } from './internal/zone-offsets';
+import { ZoneWindows } from './internal/zone-windows';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
@@ -32,6 +33,7 @@ function deepFreeze<T>(value: T): T {
  */
 export function createCalendar(definition: CalendarDefinition): ZoneCalendar {
   const parsed = deepFreeze(parseOrThrow(CalendarDefinitionSchema, 'calendar', definition));
-  const engine = new ZoneEngine(compileLocalHours(parsed), new ZoneOffsets(parsed.timeZone));
+  const hours = compileLocalHours(parsed);
+  const engine = new ZoneEngine(new ZoneWindows(hours, zoneOffsetsOf(parsed.timeZone)), hours.hasHours);
   return register(Object.freeze({ kind: 'zone' as const, timeZone: parsed.timeZone, definition: parsed }), engine);
 }

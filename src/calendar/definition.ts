@@ -81,7 +81,7 @@ export const DayHoursSchema = z
  */
 export const CalendarDateSchema = z
   .string()
-  .regex(YYYY_MM_DD, 'must be a date YYYY-MM-DD')
+  .regex(YYYY_MM_DD, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a date that exists, in the years 1900 to 2999');
 
 /**
@@ -92,8 +92,8 @@ export const CalendarDateSchema = z
  */
 export const TimeZoneSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(CALENDAR_LIMITS.timeZoneLength, `at most ${CALENDAR_LIMITS.timeZoneLength} characters`)
+  .min(1, { message: 'must not be empty', abort: true })
+  .max(CALENDAR_LIMITS.timeZoneLength, { message: `at most ${CALENDAR_LIMITS.timeZoneLength} characters`, abort: true })
   .refine(isTimeZone, { message: 'unknown time zone', params: { code: 'unknown_time_zone' } });
 
 /**

@@ -45,7 +45,14 @@ export function rankRootCauses(graph: CiGraph, walker: Walker, ciIds: readonly s
   const position = new Map<number, number>();
   members.forEach((node, i) => position.set(node, i));
 
-  const impacts = Array.from(members, (node) => impactedMembers(graph, walker, node, position, limits));
+  const isMember = new Uint8Array(graph.ids.length);
+  for (const node of members) isMember[node] = 1;
+  const impacts = Array.from(members, (node) => {
+    isMember[node] = 0; // a walk never revisits its start: count only the others
+    const found = impactedMembers(graph, walker, node, position, limits, isMember, members.length - 1);
+    isMember[node] = 1;
+    return found;
+  });
   const ruledOut = new Uint8Array(members.length);
   impacts.forEach((down, m) => {
     for (const r of down) if (!includes(impacts[r]!, m)) ruledOut[r] = 1;
@@ -62,9 +69,12 @@ export function rankRootCauses(graph: CiGraph, walker: Walker, ciIds: readonly s
   );
 }
 
-/** Positions (sorted) of the other members reached downstream from `node`. */
-function impactedMembers(graph: CiGraph, walker: Walker, node: number, position: ReadonlyMap<number, number>, limits: WalkLimits): Int32Array {
-  const count = walker.walk(graph.downstream, node, limits.maxHops, limits.typeMask);
+/** Positions (sorted) of the other members reached downstream from `node` (the walk stops once all are). */
+function impactedMembers(
+  graph: CiGraph, walker: Walker, node: number, position: ReadonlyMap<number, number>, limits: WalkLimits, isMember: Uint8Array, others: number,
+): Int32Array {
+  if (others === 0) return new Int32Array(0);
+  const count = walker.walk(graph.downstream, node, limits.maxHops, limits.typeMask, -1, isMember, others);
   const found: number[] = [];
   for (let q = 1; q < count; q++) {
     const p = position.get(walker.order[q]!);

@@ -38,10 +38,10 @@ export class Walker {
 
   /**
    * Walks from `start` up to `maxHops` hops along edges whose type bit is set in `typeMask`, stopping
-   * early once `stopAt` is visited. Returns how many nodes of {@link order} were visited (the start
-   * included, at position 0).
+   * early once `stopAt` is visited, or once `wantedCount` nodes marked in `wanted` are. Returns how many
+   * nodes of {@link order} were visited (the start included, at position 0).
    */
-  walk(adj: Adjacency, start: number, maxHops: number, typeMask: number, stopAt = -1): number {
+  walk(adj: Adjacency, start: number, maxHops: number, typeMask: number, stopAt = -1, wanted?: Uint8Array, wantedCount = 0): number {
     this.nextEpoch();
     const { offsets, targets, types } = adj;
     const { stamp, parent, parentType, depth, order } = this;
@@ -51,6 +51,7 @@ export class Walker {
     depth[start] = 0;
     order[0] = start;
     if (start === stopAt) return 1;
+    let found = 0;
     let end = 1;
     let levelStart = 0;
     for (let hops = 1; hops <= maxHops && levelStart < end; hops++) {
@@ -65,7 +66,7 @@ export class Walker {
           parentType[w] = types[k]!;
           depth[w] = hops;
           order[end++] = w;
-          if (w === stopAt) return end;
+          if (w === stopAt || (wanted !== undefined && wanted[w] === 1 && ++found === wantedCount)) return end;
         }
       }
       if (end - levelEnd > 1) order.subarray(levelEnd, end).sort();

@@ -149,3 +149,16 @@ export class ZoneOffsets {
     return wall.getTime() - wholeSecond;
   }
 }
+
+/** Offsets learnt so far, per zone name: a pure memo (the same zone always gives the same answers). */
+const byZone = new Map<string, ZoneOffsets>();
+
+/** The shared {@link ZoneOffsets} of `timeZone`, so calendars in one zone learn its transitions once. */
+export function zoneOffsetsOf(timeZone: string): ZoneOffsets {
+  let offsets = byZone.get(timeZone);
+  if (offsets === undefined) {
+    offsets = new ZoneOffsets(timeZone);
+    byZone.set(timeZone, offsets);
+  }
+  return offsets;
+}

@@ -64,7 +64,7 @@ export interface PreparedSchedule {
 export function prepareSchedule(changeInput: ChangeInput, context: ScheduleContext, extraKeys: readonly string[] = []): PreparedSchedule {
   const change = parseOrThrow(ChangeSchema, 'change', changeInput);
   if (typeof context !== 'object' || context === null) throw ItsmValidationError.at('change schedule', [], 'must be an object');
-  const plain: Record<string, unknown> = {};
+  const plain = Object.create(null) as Record<string, unknown>; // no prototype: a `__proto__` key stays a plain (unknown) key
   for (const [key, value] of Object.entries(context)) if (key !== 'topology' && !extraKeys.includes(key)) plain[key] = value;
   const data = parseOrThrow(ScheduleDataSchema, 'change schedule', plain);
   const topology = checkTopology(context.topology);
