@@ -4,7 +4,8 @@
  * of a long sum (10,000 business hours) against a short one (8 hours).
  *
  * Both other libraries only know the host's local time zone, so the comparison runs in the host zone
- * (printed); the span test also runs in Europe/Berlin with holidays, where DST applies.
+ * (printed); the span test also runs in Europe/Berlin with holidays, where DST applies. Each case is
+ * measured three times, interleaved, and its best round kept, since the machine may be shared.
  */
 import { createRequire } from 'node:module';
 import OpeningHours from 'opening_hours';
@@ -21,6 +22,7 @@ const moment = createRequire(import.meta.url)('moment-business-time') as (ms: nu
 
 const HOUR = 3_600_000;
 const SAMPLES = 1024;
+const ROUNDS = 3;
 const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
 const WEEKDAYS = { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE };
 
@@ -63,15 +65,30 @@ function printSample(starts: number[], answers: Record<string, number[]>): void 
   console.log(`all ${names.length} libraries agree on ${agree} of ${starts.length} start instants`);
 }
 
+/** Measures every case `ROUNDS` times, interleaved, keeping each one's best round: the machine is shared. */
+function bestOf(cases: Array<[string, (i: number) => unknown]>): Measurement[] {
+  const best = new Map<string, Measurement>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of cases) {
+      const m = measure(name, fn, { minMs: 300 });
+      const prev = best.get(name);
+      if (prev === undefined || m.nsPerOp < prev.nsPerOp) best.set(name, m);
+    }
+  }
+  return cases.map(([name]) => best.get(name) as Measurement);
+}
+
 function ratioLine(label: string, slow: Measurement, fast: Measurement, target: string): void {
   console.log(`${label}: x${fmt(slow.nsPerOp / fast.nsPerOp, 2)} (${target})`);
 }
 
 function spanTest(title: string, cal: Calendar, starts: number[]): void {
-  const short = measure(`${title}: add 8h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, 8 * HOUR).getTime());
-  const long = measure(`${title}: add 10,000h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, 10_000 * HOUR).getTime());
-  const back = measure(`${title}: add -10,000h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, -10_000 * HOUR).getTime());
-  const between = measure(`${title}: between over 5 years`, (i) => businessTimeBetween(cal, starts[i % SAMPLES]!, starts[i % SAMPLES]! + 5 * 365 * 24 * HOUR));
+  const [short, long, back, between] = bestOf([
+    [`${title}: add 8h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, 8 * HOUR).getTime()],
+    [`${title}: add 10,000h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, 10_000 * HOUR).getTime()],
+    [`${title}: add -10,000h`, (i) => addBusinessTime(cal, starts[i % SAMPLES]!, -10_000 * HOUR).getTime()],
+    [`${title}: between over 5 years`, (i) => businessTimeBetween(cal, starts[i % SAMPLES]!, starts[i % SAMPLES]! + 5 * 365 * 24 * HOUR)],
+  ]) as [Measurement, Measurement, Measurement, Measurement];
   printTable(`span independence, ${title}`, [short, long, back, between], short);
   ratioLine(`${title}: cost of adding 10,000h / cost of adding 8h`, long, short, 'target <= 3');
 }
@@ -91,9 +108,11 @@ export default function run(): void {
     opening_hours: starts.map((t) => openingHoursAdd(oh, t, forty)),
   });
 
-  const ours = measure('itsm-kit addBusinessTime', (i) => addBusinessTime(cal, starts[i % SAMPLES]!, forty).getTime());
-  const mbt = measure('moment-business-time addWorkingTime', (i) => moment(starts[i % SAMPLES]!).addWorkingTime(40, 'hours').valueOf());
-  const ohm = measure('opening_hours iterator walk', (i) => openingHoursAdd(oh, starts[i % SAMPLES]!, forty));
+  const [ours, mbt, ohm] = bestOf([
+    ['itsm-kit addBusinessTime', (i) => addBusinessTime(cal, starts[i % SAMPLES]!, forty).getTime()],
+    ['moment-business-time addWorkingTime', (i) => moment(starts[i % SAMPLES]!).addWorkingTime(40, 'hours').valueOf()],
+    ['opening_hours iterator walk', (i) => openingHoursAdd(oh, starts[i % SAMPLES]!, forty)],
+  ]) as [Measurement, Measurement, Measurement];
   const fastestOther = mbt.nsPerOp < ohm.nsPerOp ? mbt : ohm;
   printTable('add 40 business hours, Mon-Fri 09:00-17:00', [ours, mbt, ohm], ours);
   ratioLine(`itsm-kit speed-up over moment-business-time`, mbt, ours, 'higher is better');

@@ -40,6 +40,9 @@ describe('createCalendar validation', () => {
     expect(cal.definition).toEqual(def);
     expect(Object.isFrozen(cal) && Object.isFrozen(cal.definition.week)).toBe(true);
     expect(CalendarDefinitionSchema.safeParse(def).success).toBe(true);
+    const again = createCalendar(JSON.parse(JSON.stringify(cal.definition)) as CalendarDefinition);
+    const at = Date.UTC(2026, 11, 23, 12);
+    expect(addBusinessTime(again, at, 30 * 3_600_000)).toEqual(addBusinessTime(cal, at, 30 * 3_600_000));
   });
 
   it('names the bad field', () => {
@@ -77,6 +80,7 @@ describe('argument validation', () => {
     expect(issuePaths(() => addBusinessTime(cal, 0, 1.5))).toEqual(['ms']);
     expect(issuePaths(() => addBusinessTime(cal, 0.5, 1))).toEqual(['from']);
     expect(issuePaths(() => businessTimeBetween(cal, 0, Number.POSITIVE_INFINITY))).toEqual(['to']);
+    expect(issuePaths(() => businessTimeBetween(cal, 0, -200 * 366 * 86_400_000))).toEqual(['to']);
     expect(issuePaths(() => isBusinessTime(cal, '2026-01-01'))).toEqual(['at']);
     expect(issuePaths(() => nextBusinessTime(cal, undefined as never))).toEqual(['at']);
     expect(issuePaths(() => businessIntervals(cal, 0, 200 * 366 * 86_400_000))).toEqual(['to']);

@@ -12,6 +12,8 @@ import { WindowTable } from './window-table';
 import type { ZoneWindows } from './zone-windows';
 
 const MAX_CACHED_LAYOUTS = 4096;
+/** Slots of the direct-mapped cache of recently used windows (a power of two). */
+const RECENT_SLOTS = 1024;
 /** Search limits stay a month inside the `Date` range. */
 const SAFE_MAX = MAX_INSTANT_MS - 30 * DAY_MS;
 
@@ -20,6 +22,8 @@ export class ZoneEngine implements Engine {
   readonly hasHours: boolean;
   private readonly layouts = new Map<number, WindowView>();
   private readonly table: WindowTable;
+  private readonly recentKeys = new Float64Array(RECENT_SLOTS).fill(Number.NaN);
+  private readonly recentViews: WindowView[] = [];
 
   constructor(
     private readonly windows: ZoneWindows,
@@ -30,8 +34,8 @@ export class ZoneEngine implements Engine {
   }
 
   measure(a: number, b: number): number {
-    const wa = this.windows.windowOf(a);
-    const wb = this.windows.windowOf(b);
+    const wa = this.windowOf(a);
+    const wb = this.windowOf(b);
     if (wa === wb) {
       const view = this.view(wa);
       return measureBefore(view, b) - measureBefore(view, a);
@@ -43,81 +47,82 @@ export class ZoneEngine implements Engine {
   }
 
   forward(t: number, ms: number): number {
-    const limit = Math.min(t + HORIZON_MS, SAFE_MAX);
-    const w = this.windows.windowOf(t);
+    const w = this.windowOf(t);
     const first = this.view(w);
     const available = first.total - measureBefore(first, t);
     if (available >= ms) return this.checked(locateForward(first, t, ms), t);
-    let rem = ms - available;
-    const second = this.view(w + 1);
-    if (second.total >= rem) return this.checked(locateForward(second, second.start, rem), t);
-    rem -= second.total;
-    // jump: find the window where the cumulative business time from window w + 2 reaches rem
-    const lastWindow = this.windows.windowOf(limit) + 1;
-    const table = this.table;
-    table.ensure(w + 2, w + 3);
-    const base = table.cumulative(w + 2);
-    while (table.cumulative(table.high) - base < rem) {
-      if (table.high > lastWindow) throw unreachable('the sum');
-      table.ensure(w + 2, table.high + 1);
+    const rem = ms - available;
+    if (rem <= this.windows.weekly) {
+      const second = this.view(w + 1);
+      if (second.total >= rem) return this.checked(locateForward(second, second.start, rem), t);
     }
-    const target = this.table.cumulative(w + 2) + rem;
-    const found = table.lastBelow(w + 2, table.high - 1, target);
+    // jump: the window where the cumulative business time from window w + 1 reaches rem
+    const limit = Math.min(t + HORIZON_MS, SAFE_MAX);
+    const table = this.table;
+    table.ensure(w + 1, w + 2);
+    const base = table.cumulative(w + 1);
+    while (table.cumulative(table.high) - base < rem) {
+      if (table.high > this.windows.windowOf(limit) + 1) throw unreachable('the sum');
+      table.ensure(w + 1, table.high + 1);
+    }
+    const target = base + rem;
+    const weeks = this.windows.weekly > 0 ? Math.floor((rem - 1) / this.windows.weekly) : 0;
+    const found = table.lastWhere(w + 1, table.high - 1, target, true, w + 1 + weeks);
     const view = this.view(found);
     return this.checked(locateForward(view, view.start, target - table.cumulative(found)), t);
   }
 
   backward(t: number, ms: number): number {
-    const limit = Math.max(t - HORIZON_MS, -SAFE_MAX);
-    const w = this.windows.windowOf(t);
+    const w = this.windowOf(t);
     const first = this.view(w);
     const available = measureBefore(first, t);
     if (available >= ms) return this.checked(locateBackward(first, t, ms), t);
-    let rem = ms - available;
-    const second = this.view(w - 1);
-    if (second.total >= rem) return this.checked(locateBackward(second, second.end, rem), t);
-    rem -= second.total;
-    // jump: find the window where the cumulative business time back to window w - 1 reaches rem
-    const lastWindow = this.windows.windowOf(limit) - 1;
-    const table = this.table;
-    table.ensure(w - 2, w - 1);
-    while (table.cumulative(w - 1) - table.cumulative(table.low) < rem) {
-      if (table.low < lastWindow) throw unreachable('the sum');
-      table.ensure(table.low - 1, w - 1);
+    const rem = ms - available;
+    if (rem <= this.windows.weekly) {
+      const second = this.view(w - 1);
+      if (second.total >= rem) return this.checked(locateBackward(second, second.end, rem), t);
     }
-    const target = table.cumulative(w - 1) - rem;
-    const found = table.lastAtOrBelow(table.low, w - 2, target);
+    // jump: the window where the cumulative business time back to the start of window w reaches rem
+    const limit = Math.max(t - HORIZON_MS, -SAFE_MAX);
+    const table = this.table;
+    table.ensure(w - 1, w + 1);
+    while (table.cumulative(w) - table.cumulative(table.low) < rem) {
+      if (table.low < this.windows.windowOf(limit) - 1) throw unreachable('the sum');
+      table.ensure(table.low - 1, w + 1);
+    }
+    const target = table.cumulative(w) - rem;
+    const weeks = this.windows.weekly > 0 ? Math.ceil(rem / this.windows.weekly) : 0;
+    const found = table.lastWhere(table.low, w - 1, target, false, w - weeks);
     const view = this.view(found);
     const before = target - table.cumulative(found);
     return this.checked(locateBackward(view, view.end, view.total - before), t);
   }
 
   isBusiness(t: number): boolean {
-    return isInside(this.view(this.windows.windowOf(t)), t);
+    return isInside(this.view(this.windowOf(t)), t);
   }
 
   nextStart(t: number): number {
     const limit = Math.min(t + HORIZON_MS, SAFE_MAX);
-    const w = this.windows.windowOf(t);
+    const w = this.windowOf(t);
     const here = firstBusinessAtOrAfter(this.view(w), t);
     if (here !== undefined) return this.checked(here, t, 'the next business time');
     // the first later window with any business time: the last one whose cumulative is still the same
-    const lastWindow = this.windows.windowOf(limit) + 1;
     const table = this.table;
     table.ensure(w + 1, w + 2);
     const base = table.cumulative(w + 1);
     while (table.cumulative(table.high) === base) {
-      if (table.high > lastWindow) throw unreachable('the next business time');
+      if (table.high > this.windows.windowOf(limit) + 1) throw unreachable('the next business time');
       table.ensure(w + 1, table.high + 1);
     }
-    const found = table.lastAtOrBelow(w + 1, table.high - 1, base);
+    const found = table.lastWhere(w + 1, table.high - 1, base, false, w + 1);
     const view = this.view(found);
     return this.checked(firstBusinessAtOrAfter(view, view.start) as number, t, 'the next business time');
   }
 
   intervals(a: number, b: number): number[] {
     const out: number[] = [];
-    for (let w = this.windows.windowOf(a); ; w++) {
+    for (let w = this.windowOf(a); ; w++) {
       const view = this.view(w);
       if (view.start >= b) return out;
       appendIntervals(view, a, b, out);
@@ -130,9 +135,24 @@ export class ZoneEngine implements Engine {
     return u;
   }
 
+  /** The window containing `t`: a guess from `t`'s local date, corrected by the windows' exact bounds. */
+  private windowOf(t: number): number {
+    let w = this.windows.guessWindow(t);
+    let view = this.view(w);
+    while (t < view.start) view = this.view(--w);
+    while (t >= view.end) view = this.view(++w);
+    return w;
+  }
+
+  /** Window `w`; a window's view depends only on `w`, so recent ones are kept in a direct-mapped cache. */
   private view(w: number): WindowView {
+    const slot = w & (RECENT_SLOTS - 1);
+    if (this.recentKeys[slot] === w) return this.recentViews[slot] as WindowView;
     this.table.ensure(w, w + 1);
-    return this.table.isIrregular(w) ? this.layOut(w) : this.windows.regularView(w);
+    const view = this.table.isIrregular(w) ? this.layOut(w) : this.windows.regularView(w);
+    this.recentKeys[slot] = w;
+    this.recentViews[slot] = view;
+    return view;
   }
 
   private layOut(w: number): WindowView {

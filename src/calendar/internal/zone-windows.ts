@@ -6,7 +6,7 @@
  * time is then exactly the weekly pattern, shifted. Irregular windows are laid out date by date.
  */
 import type { LocalHours } from './local-hours';
-import { hoursOnDay } from './local-hours';
+import { hoursOnDay, patternOf } from './local-hours';
 import { DAY_MS, WEEK_MS, lowerBound, mergeIntervals } from './time';
 import type { WindowView } from './window-view';
 import type { ZoneOffsets } from './zone-offsets';
@@ -32,10 +32,14 @@ export class ZoneWindows {
     return this.zone.toInstant(mondayOf(w) * DAY_MS);
   }
 
+  /** The window whose week holds `t`'s local date: the window of `t`, or next to it near a DST change. */
+  guessWindow(t: number): number {
+    return Math.floor((Math.floor((t + this.zone.offsetAt(t)) / DAY_MS) + 3) / 7);
+  }
+
   /** The window containing instant `t`. */
   windowOf(t: number): number {
-    const day = Math.floor((t + this.zone.offsetAt(t)) / DAY_MS);
-    let w = Math.floor((day + 3) / 7);
+    let w = this.guessWindow(t);
     // with no offset change within 10 days either side, both boundaries use t's offset: w is exact
     if (!this.zone.hasTransition(t - 10 * DAY_MS, t + 10 * DAY_MS)) return w;
     while (t < this.start(w)) w--;
@@ -73,9 +77,11 @@ export class ZoneWindows {
   /** Window `w` as the weekly pattern; only for a regular window. */
   regularView(w: number): WindowView {
     const monday = mondayOf(w) * DAY_MS;
+    // with weekly hours, a regular window has one offset throughout; without, its ends are looked up
     const start = this.weekly > 0 ? monday - this.zone.offsetAt(monday) : this.start(w);
+    const end = this.weekly > 0 ? start + WEEK_MS : this.start(w + 1);
     const { starts, ends, prefix, total } = this.hours.pattern;
-    return { starts, ends, prefix, total, start, end: start + WEEK_MS, base: start, regular: true };
+    return { starts, ends, prefix, total, start, end, base: start, regular: true };
   }
 
   /** Lays out window `w` date by date (every date whose intervals may reach into it), merged and clipped. */
@@ -97,15 +103,6 @@ export class ZoneWindows {
       const e = Math.min(merged[i + 1] as number, end);
       if (e > s) clipped.push(s, e);
     }
-    const n = clipped.length / 2;
-    const starts = new Float64Array(n);
-    const ends = new Float64Array(n);
-    const prefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      starts[i] = clipped[2 * i] as number;
-      ends[i] = clipped[2 * i + 1] as number;
-      prefix[i + 1] = (prefix[i] as number) + (ends[i] as number) - (starts[i] as number);
-    }
-    return { starts, ends, prefix, total: prefix[n] as number, start, end, base: 0, regular: false };
+    return { ...patternOf(clipped), start, end, base: 0, regular: false };
   }
 }
