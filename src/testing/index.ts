@@ -1,8 +1,11 @@
 /**
  * What a team needs to test its own configured workflows and policies: builders with sensible
  * defaults for every model (`anIncident({ priority: 1 })`, `aChange(...)`, `anAlert(...)`), producing
- * records that parse, and seeded, deterministic alert-stream generators (steady, a storm from a
- * failing upstream CI, flapping, late arrivals). See docs/guides/testing.md.
+ * records that parse; seeded, deterministic alert-stream generators (steady, a storm from a failing
+ * upstream CI, flapping, late arrivals); `scenario()`, scripts of timed steps run through the real
+ * correlator, workflows and SLA clocks with subset expectations and readable failure reports; and
+ * `workflowPaths()`, every path through a configured workflow (with `@xstate/graph`) to assert
+ * invariants over. See docs/guides/testing.md.
  *
  * @module testing
  */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ItsmError, ItsmValidationError } from 'itsm-kit/models';
 import { incidentResolutionPolicy, incidentResponsePolicy } from 'itsm-kit/sla';
 import {
@@ -71,6 +71,18 @@ describe('scenario: alerts -> incident -> lifecycle -> SLA', () => {
     expect(a.ok).toBe(true);
     expect(b.ok).toBe(false);
     expect(outage.run()).toEqual(outage.run());
+  });
+
+  it('never reads the clock: the same result whatever the system time', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
+      const early = outage.run();
+      vi.setSystemTime(new Date('2099-12-31T23:59:59Z'));
+      expect(outage.run()).toEqual(early);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the data-driven form runs the same steps', () => {
