@@ -10,7 +10,7 @@ import type { Actor } from '../models/actor';
 import type { Decision, OpenIncidentDecision } from '../correlation/decisions';
 import { evaluateSla } from '../sla/evaluate';
 import type { AnyScenarioWorkflow, ScenarioEnv } from './scenario-env';
-import { subsetMismatches, type Mismatch } from './scenario-match';
+import { formatValue, subsetMismatches, type Mismatch } from './scenario-match';
 import type { ScenarioRecordKind, ScenarioStep } from './scenario-steps';
 import { viewOf, type ScenarioRecord, type World } from './scenario-world';
 
@@ -120,6 +120,22 @@ function tick(env: ScenarioEnv, world: World, at: number): StepOutcome {
   return done(notes.join('; '));
 }
 
+function applyFollowUps(env: ScenarioEnv, world: World, actor: Actor, at: number): StepOutcome {
+  const notes: string[] = [];
+  for (const followUp of world.lastFollowUps) {
+    const id = (followUp as { target?: { id?: unknown } }).target?.id;
+    const entry = typeof id === 'string' ? world.records.get(id) : undefined;
+    if (typeof id !== 'string' || !entry) {
+      notes.push(`${formatValue(id)} is not in the scenario`);
+      continue;
+    }
+    const out = call(env.workflows[entry.kind], 'apply', entry.record, followUp, actor, at);
+    notes.push(out.ok ? keep(world, id, entry, out) : `${id} refused (${out.error.code})`);
+  }
+  world.lastFollowUps = [];
+  return done(notes.join('; ') || 'no follow-ups');
+}
+
 function decisionsMatch(step: Of<'expectDecisions'>, actual: readonly Decision[]): StepOutcome {
   const expected = step.expected;
   if (step.mode === 'exact') {
@@ -186,12 +202,15 @@ export function execStep(env: ScenarioEnv, world: World, step: ScenarioStep): St
       return add(world, step.kind, (env.workflows[step.kind].create as (i: unknown, c: unknown) => AnyOutcome)(step.input, { actor: step.actor, now: at }));
     case 'openIncident':
       return openIncident(env, world, step, at);
+    case 'applyFollowUps':
+      return applyFollowUps(env, world, step.actor, at);
     case 'apply':
     case 'expectRefusal': {
       const entry = tracked(world, step.id);
       if ('ok' in entry) return entry;
       const out = call(env.workflows[entry.kind], 'apply', entry.record, step.command, step.actor, at);
       if (step.op === 'apply') {
+        if (out.ok) world.lastFollowUps = out.followUps;
         return out.ok ? done(keep(world, step.id, entry, out)) : fail({ message: `the workflow refused the command: ${out.error.code}: ${out.error.message}`, expected: 'ok', actual: out.error });
       }
       if (out.ok) return fail({ message: 'the workflow accepted a command it should refuse', expected: { ok: false, code: step.code ?? 'any' }, actual: { ok: true, state: out.record.state } });

@@ -44,6 +44,8 @@ export function describeStep(step: ScenarioStep): string {
       return `openIncident ${step.id} from ${step.incidentKey ?? 'the next open-incident decision'} by ${step.actor.id}`;
     case 'apply':
       return `apply ${commandText(step.command)} to ${step.id} by ${step.actor.id}`;
+    case 'applyFollowUps':
+      return `applyFollowUps by ${step.actor.id}`;
     case 'expectRefusal':
       return `expectRefusal ${commandText(step.command)} to ${step.id} by ${step.actor.id}${step.code ? ` (${step.code})` : ''}`;
     case 'expectRecord':

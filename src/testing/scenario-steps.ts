@@ -63,7 +63,10 @@ export type DecisionMatchMode = 'includes' | 'exact';
  * - `create`: a record is created through its workflow; `openIncident`: an incident is created from an
  *   `open-incident` decision (the one with `incidentKey`, else the earliest not yet used);
  * - `apply`: a command through the record's workflow, which must accept it; `expectRefusal`: a
- *   command the workflow must refuse (with `code` when given);
+ *   command the workflow must refuse (with `code` when given); `applyFollowUps`: the follow-up
+ *   commands of the latest accepted `apply`, each sent by `actor` to its target record in the scenario
+ *   (a follow-up the target's workflow refuses, such as `onlyIfOnHold` on an incident not on hold, is
+ *   noted in the step's detail, not a failure);
  * - `expectRecord`, `expectDecisions`, `expectDecisionCounts`, `expectSla`: assertions;
  * - `check`: a named custom assertion over the scenario's view.
  *
@@ -82,6 +85,7 @@ export type ScenarioStep =
   | { readonly op: 'create'; readonly kind: ScenarioRecordKind; readonly input: unknown; readonly actor: Actor }
   | { readonly op: 'openIncident'; readonly id: string; readonly actor: Actor; readonly incidentKey?: string; readonly callerId?: string }
   | { readonly op: 'apply'; readonly id: string; readonly command: unknown; readonly actor: Actor }
+  | { readonly op: 'applyFollowUps'; readonly actor: Actor }
   | { readonly op: 'expectRefusal'; readonly id: string; readonly command: unknown; readonly actor: Actor; readonly code?: WorkflowErrorCode }
   | { readonly op: 'expectRecord'; readonly id: string; readonly expected: unknown }
   | { readonly op: 'expectDecisions'; readonly expected: readonly unknown[]; readonly mode: DecisionMatchMode }

@@ -38,6 +38,8 @@ export interface ScenarioView {
   readonly lastDecisions: readonly Decision[];
   /** The `incidentKey`s already turned into incidents by `openIncident`, with the incident ids. */
   readonly openedFrom: Readonly<Record<string, string>>;
+  /** The follow-up commands of the latest accepted `apply` (e.g. a problem's, for its linked incidents). */
+  readonly lastFollowUps: readonly unknown[];
 }
 
 /** The mutable working copy of a scenario's view while it runs (internal). */
@@ -48,11 +50,12 @@ export interface World {
   decisions: Decision[];
   lastDecisions: Decision[];
   readonly openedFrom: Map<string, string>;
+  lastFollowUps: readonly unknown[];
 }
 
 /** An empty world (internal). */
 export function emptyWorld(): World {
-  return { nowMs: null, records: new Map(), correlatorState: null, decisions: [], lastDecisions: [], openedFrom: new Map() };
+  return { nowMs: null, records: new Map(), correlatorState: null, decisions: [], lastDecisions: [], openedFrom: new Map(), lastFollowUps: [] };
 }
 
 /** The plain view of a world (internal): null-prototype-free plain objects, safe to serialize. */
@@ -64,5 +67,6 @@ export function viewOf(world: World): ScenarioView {
     decisions: world.decisions,
     lastDecisions: world.lastDecisions,
     openedFrom: Object.fromEntries(world.openedFrom),
+    lastFollowUps: world.lastFollowUps,
   };
 }

@@ -67,6 +67,12 @@ export interface Scenario {
   openIncident(id: string, actor: Actor, options?: { readonly incidentKey?: string; readonly callerId?: string }): Scenario;
   /** Applies a command to record `id` through its workflow, which must accept it. */
   apply(id: string, command: ScenarioCommand, actor: Actor): Scenario;
+  /**
+   * Sends the follow-up commands of the latest accepted `apply` (e.g. a problem resolved with
+   * `fix_applied` resolving its linked incidents on hold `awaiting_problem`) to their target records,
+   * by `actor`. Refusals (an incident not on hold) are noted, not failures: assert the records after.
+   */
+  applyFollowUps(actor: Actor): Scenario;
   /** Applies a command the workflow must refuse (with `code` when given); the record stays as it was. */
   expectRefusal(id: string, command: ScenarioCommand, actor: Actor, code?: WorkflowErrorCode): Scenario;
   /** Record `id` matches `expected` (a subset match). */
@@ -113,6 +119,7 @@ function build(env: ScenarioEnv, steps: readonly ScenarioStep[]): Scenario {
     create: (kind: ScenarioRecordKind, input: unknown, actor: Actor) => next({ op: 'create', kind, input, actor }),
     openIncident: (id, actor, options = {}) => next({ op: 'openIncident', id, actor, ...options }),
     apply: (id, command, actor) => next({ op: 'apply', id, command, actor }),
+    applyFollowUps: (actor) => next({ op: 'applyFollowUps', actor }),
     expectRefusal: (id, command, actor, code) => next({ op: 'expectRefusal', id, command, actor, ...(code === undefined ? {} : { code }) }),
     expectRecord: (id, expected) => next({ op: 'expectRecord', id, expected }),
     expectDecisions: (expected, mode = 'includes') => next({ op: 'expectDecisions', expected, mode }),

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ItsmError, ItsmValidationError } from 'itsm-kit/models';
 import { incidentResolutionPolicy, incidentResponsePolicy } from 'itsm-kit/sla';
 import {
-  alertStorm, anActor, anAlert, anIncident, ItsmScenarioError, runScenario, scenario, type ScenarioStep,
+  alertStorm, anActor, anAlert, anIncident, aProblem, ItsmScenarioError, runScenario, scenario, type ScenarioStep,
 } from 'itsm-kit/testing';
 
 const HOUR = 3_600_000;
@@ -222,5 +222,34 @@ describe('decision expectations', () => {
     expect(r.view.records['inc-b']?.record).toMatchObject({ ciId: 'app-1', alertIds: ['a-3'] });
     expect(r.view.openedFrom).toEqual({ 'by-ci#2': 'inc-b', 'by-ci#1': 'inc-a' });
     expect(ingested.openIncident('x', agent).openIncident('y', agent).openIncident('z', agent).run().ok).toBe(false);
+  });
+});
+
+describe('scenario: a problem resolves its linked incidents through follow-ups', () => {
+  const pm = anActor({ id: 'u-pm', roles: ['problem_manager'], groups: ['messaging'] });
+  const agent = anActor({ id: 'u-ana', roles: ['agent'], groups: ['service-desk'] });
+  const waiting = anIncident({ id: 'inc-a', state: 'on_hold', onHoldReason: 'awaiting_problem' });
+  const working = anIncident({ id: 'inc-b', state: 'in_progress' });
+
+  it('resolves only the incident on hold awaiting the problem', () => {
+    const result = scenario({ name: 'problem follow-ups' })
+      .at('2026-11-23T12:00:00Z')
+      .given('incident', waiting)
+      .given('incident', working)
+      .given('problem', aProblem({ id: 'prb-1', incidentIds: ['inc-a', 'inc-b'] }))
+      .apply('prb-1', { type: 'assess' }, pm)
+      .apply('prb-1', { type: 'confirm' }, pm)
+      .expectRefusal('prb-1', { type: 'fix' }, pm, 'guard-failed')
+      .apply('prb-1', { type: 'record_root_cause', rootCause: 'Relay queue leak', workaround: 'Restart the relay' }, pm)
+      .apply('prb-1', { type: 'fix' }, pm)
+      .apply('prb-1', { type: 'resolve', code: 'fix_applied', notes: 'Patched the relay' }, pm)
+      .check('two follow-ups, one per linked incident', (v) => v.lastFollowUps.length === 2)
+      .applyFollowUps(agent)
+      .expectRecord('inc-a', { state: 'resolved', resolutionCode: 'resolved_by_problem', resolvedBy: 'u-ana' })
+      .expectRecord('inc-b', { state: 'in_progress', resolutionCode: undefined })
+      .expectRecord('prb-1', { state: 'resolved', knownError: true })
+      .runOrThrow();
+    const step = result.steps.find((s) => s.description === 'applyFollowUps by u-ana')!;
+    expect(step.detail).toBe('inc-a on_hold -> resolved; inc-b refused (guard-failed)');
   });
 });
