@@ -12,9 +12,13 @@ import type { SlaTimelineEntry } from '../timeline';
  * const lane: SlaTimelineLane = { result: evaluateSla(response, timeline, now), policy: response, label: 'Response' };
  */
 export interface SlaTimelineLane {
+  /** The clock's result (from `evaluateSla` or `slaStatus`): its warnings, breach, due and stop become markers. */
   readonly result: SlaResult;
+  /** The policy the result was evaluated under (its calendar cuts the segments). */
   readonly policy: SlaPolicy;
+  /** This clock's timeline, when it differs from the options' `timeline`. */
   readonly timeline?: readonly SlaTimelineEntry[];
+  /** The lane's label (any text, escaped). Default: the policy's `name`, else its `id`. */
   readonly label?: string;
 }
 
