@@ -1,11 +1,12 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
+import { createConditionInput } from './condition';
 import { draftOf, initialState, outOfOrder, stepInto, TIMELINE_SUBJECT } from './clock';
 import { SLA_LIMITS } from './limits';
 import { compiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
 import { clockResult, type SlaResult } from './result';
-import { readEntry, type SlaTimelineEntry } from './timeline';
+import { readEntryAt, type SlaTimelineEntry } from './timeline';
 
 /**
  * Evaluates an SLA policy over a record's history at `now`, replaying the timeline from scratch (so
@@ -33,15 +34,14 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
     throw ItsmValidationError.at(TIMELINE_SUBJECT, ['timeline'], `at most ${SLA_LIMITS.timelineEntries} entries`, 'too_big');
   }
   const state = draftOf(initialState(compiled));
+  const input = createConditionInput(compiled.fields.length);
   let previousAt = -Infinity;
   for (let i = 0; i < timeline.length; i++) {
-    const path = ['timeline', i];
-    const entry = readEntry(timeline[i], path);
-    if (entry.at < previousAt) {
-      throw outOfOrder(path, previousAt);
-    }
-    previousAt = entry.at;
-    if (entry.at <= nowMs) stepInto(compiled, state, entry.at, entry.record, path);
+    const entry = timeline[i] as SlaTimelineEntry;
+    const at = readEntryAt(entry, i);
+    if (at < previousAt) throw outOfOrder(i, previousAt);
+    previousAt = at;
+    if (at <= nowMs) stepInto(compiled, state, at, entry.record, i, input);
   }
   return clockResult(compiled, state, nowMs);
 }
