@@ -1,0 +1,191 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createCorrelator, type CorrelatorConfigInput, type CorrelatorState, type Decision } from '../src/correlation';
+import type { Alert } from '../src/models';
+import { createTopology } from '../src/topology';
+import { fmt } from './_lib/measure';
+
+/**
+ * The issue's benchmark: a synthetic stream of 1,000,000 alerts (10,000 group identities with 4 hosts
+ * each, 30% re-sends of an alert already sent, 5% resolves, the rest firing notifications of one of
+ * the 40,000 fingerprints), 3 rules with regex matchers, one of them topology-enabled over a 2,000-CI
+ * topology, fed in batches of 1,000 alerts. Alerts are generated outside the timed sections (and their
+ * garbage collected before them); the floor
+ * is a bare Map group-by (group key from the same labels, count per group) over the same alerts.
+ * Then a 1,000,000-alert storm of distinct alerts, with the heap sampled along the way.
+ */
+
+const TOTAL = Number(process.env.CORRELATION_BENCH_ALERTS ?? 1_000_000);
+const GROUPS = 10_000;
+const HOSTS = 4;
+const BATCH = 1_000;
+const CHUNK = 50_000;
+const T0 = Date.parse('2026-11-23T08:00:00Z');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+function topologyDefinition() {
+  const cis = [];
+  const relationships = [];
+  for (let i = 0; i < 100; i++) cis.push({ id: `db-${i}`, name: `db-${i}`, ciClass: 'database' });
+  for (let i = 0; i < 400; i++) {
+    cis.push({ id: `vm-${i}`, name: `vm-${i}`, ciClass: 'server' });
+    relationships.push({ from: `vm-${i}`, to: `db-${i % 100}`, type: 'depends_on' as const });
+  }
+  for (let i = 0; i < 1_500; i++) {
+    cis.push({ id: `app-${i}`, name: `app-${i}`, ciClass: 'application' });
+    relationships.push({ from: `app-${i}`, to: `vm-${i % 400}`, type: 'hosted_on' as const });
+  }
+  return { cis, relationships };
+}
+
+const config: CorrelatorConfigInput = {
+  rules: [
+    { id: 'datastores', match: [{ label: 'service', op: 'regex', value: '(db|cache)-[0-9]+' }], groupBy: ['service', 'cluster'], topology: { hops: 1 }, template: { title: '{{alertname}} on {{service}}' } },
+    { id: 'web', match: [{ label: 'alertname', op: 'regex', value: 'Http.*|Latency.*' }], groupBy: ['service', 'region'], groupWait: '30s' },
+    { id: 'rest', match: [{ label: 'host', op: 'notRegex', value: 'test-.*' }], groupBy: ['service'] },
+  ],
+  inhibitRules: [{ id: 'maint-mode', source: [{ label: 'alertname', op: 'eq', value: 'MaintenanceMode' }], target: [{ label: 'alertname', op: 'neq', value: 'MaintenanceMode' }], equal: ['service'] }],
+};
+
+/** A deterministic pseudo-random generator (xorshift32). */
+function rng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4_294_967_296;
+  };
+}
+
+const ALERTNAMES = ['DbDown', 'HttpErrors', 'DiskFull'];
+
+/** Generates alerts [from, from + count) of the mixed stream (outside timed sections). */
+function mixedChunk(random: () => number, from: number, count: number, lastStart: Float64Array): Alert[] {
+  const out: Alert[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = from + k;
+    const g = Math.floor(random() * GROUPS);
+    const h = Math.floor(random() * HOSTS);
+    const fpIndex = g * HOSTS + h;
+    const kind = random();
+    const t = T0 + Math.floor(i / 500) * 1_000;
+    const family = g % 3;
+    const service = family === 0 ? `db-${g}` : family === 1 ? `web-${g}` : `svc-${g}`;
+    const labels: Record<string, string> = { alertname: ALERTNAMES[family]!, service, cluster: `c${g % 7}`, region: `r${g % 5}`, host: `host-${g}-${h}` };
+    const ciId = family === 0 ? `app-${g % 1_500}` : undefined;
+    const base = { id: `a${i}`, source: 'prometheus', severity: h === 0 ? 'critical' : 'warning', labels, annotations: {}, ...(ciId ? { ciId } : {}) } as const;
+    if (kind < 0.3 && lastStart[fpIndex]! > 0) {
+      out[k] = { ...base, status: 'firing', startsAt: new Date(lastStart[fpIndex]!).toISOString() };
+    } else if (kind < 0.35) {
+      const start = lastStart[fpIndex]! > 0 ? lastStart[fpIndex]! : t;
+      out[k] = { ...base, status: 'resolved', startsAt: new Date(start).toISOString(), endsAt: new Date(t).toISOString() };
+      lastStart[fpIndex] = 0;
+    } else {
+      if (lastStart[fpIndex] === 0) lastStart[fpIndex] = t;
+      out[k] = { ...base, status: 'firing', startsAt: new Date(lastStart[fpIndex]!).toISOString() };
+    }
+  }
+  return out;
+}
+
+/** The floor: a bare Map group-by over the same alerts (group key from the same labels, a count each). */
+function floorGroupBy(map: Map<string, { n: number }>, alerts: readonly Alert[]): void {
+  for (const a of alerts) {
+    const key = `${a.labels.service}\u0000${a.labels.cluster}`;
+    const g = map.get(key);
+    if (g === undefined) map.set(key, { n: 1 });
+    else g.n++;
+  }
+}
+
+function countGroups(state: CorrelatorState): { open: number; json: number } {
+  return { open: state.open, json: JSON.stringify(state).length };
+}
+
+function mixedStream(): void {
+  const topology = createTopology(topologyDefinition());
+  const correlator = createCorrelator(config, { topology });
+
+  // Mixed stream: ours and the floor, chunk by chunk over the same generated alerts.
+  const random = rng(42);
+  const lastStart = new Float64Array(GROUPS * HOSTS);
+  let state = correlator.initialState();
+  const floorMap = new Map<string, { n: number }>();
+  let oursMs = 0;
+  let floorMs = 0;
+  const counts: Record<string, number> = {};
+  for (let from = 0; from < TOTAL; from += CHUNK) {
+    const chunk = mixedChunk(random, from, CHUNK, lastStart);
+    const batches: Alert[][] = [];
+    for (let b = 0; b < CHUNK; b += BATCH) batches.push(chunk.slice(b, b + BATCH));
+    const decided: Decision[][] = [];
+    gc(); // the generator's garbage is collected before, not during, the timed sections
+    let t = performance.now();
+    floorGroupBy(floorMap, chunk);
+    floorMs += performance.now() - t;
+    t = performance.now();
+    for (const batch of batches) {
+      const out = correlator.ingest(state, batch, T0 + from);
+      state = out.state;
+      decided.push(out.decisions);
+    }
+    oursMs += performance.now() - t;
+    for (const ds of decided) for (const d of ds) counts[d.type] = (counts[d.type] ?? 0) + 1;
+  }
+  const ticked = correlator.tick(state, T0 + 2_100_000);
+  state = ticked.state;
+  const { open, json } = countGroups(state);
+  // The state's own heap: a copy parsed from its JSON, measured alone (caches and inputs excluded).
+  const text = JSON.stringify(state);
+  const heapBefore = heapUsed();
+  const copy = JSON.parse(text) as CorrelatorState;
+  const heapAfter = heapUsed();
+  console.log(`\n## correlation: mixed stream of ${fmt(TOTAL)} alerts in batches of ${fmt(BATCH)}`);
+  console.log(`decisions: ${Object.entries(counts).sort().map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+  console.log(`ingest:        ${fmt(TOTAL / (oursMs / 1000))} alerts/s  (${fmt((oursMs * 1e6) / TOTAL, 1)} ns/alert)`);
+  console.log(`floor (Map):   ${fmt(TOTAL / (floorMs / 1000))} alerts/s  (${fmt((floorMs * 1e6) / TOTAL, 1)} ns/alert, ${fmt(floorMap.size)} groups)`);
+  console.log(`cost x${fmt(oursMs / floorMs, 2)} of the floor`);
+  console.log(`open groups ${fmt(open)}, tracked fingerprints ${fmt(state.tracked)}`);
+  console.log(`heap per open group: ${fmt((heapAfter - heapBefore) / open)} bytes (the whole state, its ${fmt(state.tracked)} fingerprints included); JSON per open group: ${fmt(json / open)} bytes`);
+  void copy.open;
+}
+
+/** Storm: 1,000,000 distinct firing alerts; heap sampled as it goes (in its own function, so nothing else is alive). */
+function stormRun(): void {
+  const storm = createCorrelator({ rules: [{ id: 'host', groupBy: ['host'] }] });
+  let s = storm.initialState();
+  const stormRandom = rng(7);
+  const samples: string[] = [];
+  const base = heapUsed();
+  let stormMs = 0;
+  for (let from = 0; from < TOTAL; from += CHUNK) {
+    const chunk: Alert[] = new Array(CHUNK);
+    for (let k = 0; k < CHUNK; k++) {
+      const i = from + k;
+      chunk[k] = { id: `s${i}`, source: 'prometheus', status: 'firing', severity: 'critical', labels: { alertname: 'Storm', host: `h${i}`, rack: `r${Math.floor(stormRandom() * 50)}` }, annotations: {}, startsAt: new Date(T0 + Math.floor(i / 500) * 1_000).toISOString() };
+    }
+    const batches: Alert[][] = [];
+    for (let b = 0; b < CHUNK; b += BATCH) batches.push(chunk.slice(b, b + BATCH));
+    gc();
+    const t = performance.now();
+    for (const batch of batches) s = storm.ingest(s, batch, T0).state;
+    stormMs += performance.now() - t;
+    if ((from + CHUNK) % 200_000 === 0) samples.push(`${fmt((from + CHUNK) / 1000)}k: ${fmt((heapUsed() - base) / 1_048_576, 1)} MB`);
+  }
+  console.log(`\n## correlation: storm of ${fmt(TOTAL)} distinct alerts (default limits: 100,000 open groups, 200,000 tracked alerts)`);
+  console.log(`ingest: ${fmt(TOTAL / (stormMs / 1000))} alerts/s; open groups ${fmt(s.open)}, tracked ${fmt(s.tracked)}`);
+  console.log(`heap above baseline after ${samples.join(', ')}`);
+}
+
+export default function run(): void {
+  mixedStream();
+  stormRun();
+}

@@ -1,0 +1,136 @@
+import { ItsmValidationError } from '../_lib/errors';
+import { toEpochMs } from '../_lib/instant';
+import { parseOrThrow } from '../_lib/zod-issues';
+import type { Alert } from '../models/alert';
+import { compileConfig } from './compile';
+import type { CorrelatorConfig, CorrelatorConfigInput } from './config-schema';
+import { CorrelatorConfigSchema } from './config-schema';
+import { Ctx } from './context';
+import type { Decision } from './decisions';
+import { fingerprintOf } from './identity';
+import { createTopology } from '../topology/topology';
+import { calendarSchedule } from './calendar-schedule';
+import { onFiring, onResolved } from './pipeline';
+import type { CorrelatorState } from './state';
+import { emptyState } from './state';
+import { runTick } from './tick';
+import type { CorrelationTopology } from './topology-view';
+import { TopologyCache } from './topology-view';
+import type { TimeMemo } from './validate-alert';
+import { checkAlert } from './validate-alert';
+
+/**
+ * What `ingest` and `tick` return: the next state, the decisions in order, and the next instant worth
+ * a `tick` (null when nothing is scheduled).
+ *
+ * @example
+ * const { state, decisions, nextTickAt } = correlator.ingest(state0, alerts, now);
+ */
+export interface CorrelatorOutput {
+  readonly state: CorrelatorState;
+  readonly decisions: Decision[];
+  readonly nextTickAt: number | null;
+}
+
+/**
+ * A compiled correlator: pure functions of `(state, input, now)`.
+ *
+ * @example
+ * let state = correlator.initialState();
+ * const out = correlator.ingest(state, alert, Date.parse('2026-11-23T08:00:00Z'));
+ * state = out.state;
+ */
+export interface Correlator {
+  /** The validated config (durations in ms, defaults filled in). */
+  readonly config: CorrelatorConfig;
+  /** An empty state. @example correlator.initialState().open //=> 0 */
+  initialState(): CorrelatorState;
+  /**
+   * Correlates alerts in order, by their own times (`now` only stands in for a resolved alert's missing
+   * `endsAt`). Every input yields at least one decision; an invalid one yields `rejected`.
+   *
+   * @example
+   * correlator.ingest(state, [alertA, alertB], new Date('2026-11-23T08:00:00Z')).decisions
+   */
+  ingest(state: CorrelatorState, alerts: Alert | readonly Alert[], now: Date | number): CorrelatorOutput;
+  /**
+   * Does the time-driven work due by `now`: opens groups whose `groupWait` ended, resolves after
+   * `resolveAfter`, releases auto-paused, flapping and maintenance-suppressed alerts, forgets what is past
+   * retention.
+   *
+   * @example
+   * const out = correlator.tick(state, Date.parse('2026-11-23T08:05:00Z')); // out.nextTickAt
+   */
+  tick(state: CorrelatorState, now: Date | number): CorrelatorOutput;
+}
+
+/** Options of {@link createCorrelator}. @example const o: CreateCorrelatorOptions = { topology }; */
+export interface CreateCorrelatorOptions {
+  /** A CMDB topology for rules with `topology` (e.g. from `createTopology`); overrides `config.topology`. */
+  readonly topology?: CorrelationTopology;
+}
+
+const SUBJECT = 'correlator input';
+
+function checkState(state: unknown): CorrelatorState {
+  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 1 || !Array.isArray((state as { fps?: { b?: unknown } }).fps?.b)) {
+    throw ItsmValidationError.at(SUBJECT, ['state'], 'must be a state from initialState(), ingest() or tick()');
+  }
+  return state as CorrelatorState;
+}
+
+
+/**
+ * Validates a correlator config (throws ItsmValidationError naming the bad field, e.g.
+ * `rules.0.match.1.value: is not a valid regular expression`) and compiles its rules once.
+ *
+ * @example
+ * const correlator = createCorrelator({
+ *   rules: [{ id: 'by-service', groupBy: ['service'], window: '1h', template: { title: '{{alertname}} on {{service}}' } }],
+ * });
+ * const out = correlator.ingest(correlator.initialState(), {
+ *   id: 'a-1', source: 'prometheus', status: 'firing', severity: 'critical',
+ *   labels: { alertname: 'DbDown', service: 'orders' }, annotations: {}, startsAt: '2026-11-23T08:00:00Z',
+ * }, Date.parse('2026-11-23T08:00:05Z'));
+ * out.decisions[0]?.type //=> 'open-incident'
+ */
+export function createCorrelator(config: CorrelatorConfigInput, options: CreateCorrelatorOptions = {}): Correlator {
+  const parsed = parseOrThrow(CorrelatorConfigSchema, 'correlator config', config);
+  let topology = options.topology;
+  if (topology === undefined && parsed.topology !== undefined) topology = createTopology(parsed.topology);
+  if (topology === undefined && parsed.rules.some((r) => r.topology !== undefined)) {
+    const i = parsed.rules.findIndex((r) => r.topology !== undefined);
+    throw ItsmValidationError.at('correlator config', ['rules', i, 'topology'], 'needs a topology (config.topology or the topology option)');
+  }
+  const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
+  const memo: TimeMemo = { times: new Map(), keys: new Set() };
+
+  return {
+    config: parsed,
+    initialState: emptyState,
+    ingest(state, alerts, now) {
+      const nowMs = toEpochMs(now, 'now', SUBJECT);
+      const ctx = new Ctx(compiled, checkState(state), nowMs);
+      const list = Array.isArray(alerts) ? (alerts as readonly unknown[]) : [alerts];
+      for (let i = 0; i < list.length; i++) {
+        const checked = checkAlert(list[i], memo);
+        if (Array.isArray(checked)) {
+          const id = (list[i] as { id?: unknown } | null)?.id;
+          const alertId = typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : null;
+          ctx.out.push({ type: 'rejected', alertId, index: i, issues: checked, ruleId: null, alertIds: alertId === null ? [] : [alertId], at: nowMs });
+          continue;
+        }
+        const { alert, startsAt, endsAt } = checked;
+        const fp = fingerprintOf(alert);
+        if (alert.status === 'firing') onFiring(ctx, alert, fp, startsAt);
+        else onResolved(ctx, alert, fp, endsAt ?? Math.max(startsAt, nowMs));
+      }
+      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+    },
+    tick(state, now) {
+      const ctx = new Ctx(compiled, checkState(state), toEpochMs(now, 'now', SUBJECT));
+      runTick(ctx);
+      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+    },
+  };
+}

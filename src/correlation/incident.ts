@@ -1,0 +1,67 @@
+import { ciIdsOf, firingCiIds } from './ci-counts';
+import type { Ctx, MutableGroup } from './context';
+import type { CompiledRule } from './rules';
+
+/** A shared empty id list (JSON round trips make their own). */
+export const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** The sorted CI ids of a group. */
+export function groupCiIds(g: MutableGroup): string[] {
+  return ciIdsOf(g.ci);
+}
+
+/** The root cause of a group: the most upstream CI with a firing alert (topology rules), else its first CI. */
+export function rootOf(ctx: Ctx, rule: CompiledRule, g: MutableGroup): string | null {
+  const topology = ctx.config.topology;
+  if (rule.hops === undefined || topology === undefined) return g.root;
+  const firing = firingCiIds(g.ci);
+  if (firing.length === 0) return g.root;
+  return topology.rootOf(firing);
+}
+
+/** Opens a pending group: announces the incident with its alerts, CIs, levels and root cause. */
+export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number): void {
+  const levels = rule.levels[g.sv]!;
+  g.st = 1;
+  g.p = levels.priority;
+  g.root = rootOf(ctx, rule, g);
+  ctx.out.push({
+    type: 'open-incident',
+    incidentKey: key,
+    ruleId: rule.id,
+    title: g.title,
+    impact: levels.impact,
+    urgency: levels.urgency,
+    priority: levels.priority,
+    alertIds: g.a,
+    ciIds: groupCiIds(g),
+    rootCauseCiId: g.root,
+    at,
+  });
+  g.a = NO_IDS;
+  scheduleResolve(ctx, rule, g, at);
+}
+
+/** Resolves an open group. */
+export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number, alertIds: readonly string[]): void {
+  g.st = 2;
+  g.rt = at;
+  g.ra = null;
+  ctx.open--;
+  ctx.out.push({ type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at });
+  ctx.due(at + Math.max(ctx.config.retention, rule.reopenWithin));
+}
+
+/**
+ * Applies the rule's resolve condition to an open group after a change at `t`: `all` resolves when no
+ * alert fires, `first` as soon as one has resolved, `never` not at all; `resolveAfter` delays it
+ * (any new firing alert cancels the delay). Returns true when resolved now.
+ */
+export function scheduleResolve(ctx: Ctx, rule: CompiledRule, g: MutableGroup, t: number, resolvedOne = false): boolean {
+  if (g.st !== 1 || rule.resolveWhen === 'never') return false;
+  const met = rule.resolveWhen === 'all' ? g.fc === 0 : resolvedOne || (g.fc === 0 && g.n > 0);
+  if (!met) return false;
+  if (g.ra === null) g.ra = t + rule.resolveAfter;
+  ctx.due(g.ra);
+  return rule.resolveAfter === 0;
+}

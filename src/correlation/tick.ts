@@ -1,0 +1,104 @@
+import type { Ctx } from './context';
+import { openGroup, resolveGroup } from './incident';
+import { release } from './pipeline';
+import type { GroupRecord, ParkedAlert } from './state';
+
+interface Due<T> {
+  readonly at: number;
+  readonly key: string;
+  readonly value: T;
+}
+
+function byTimeThenKey<T>(a: Due<T>, b: Due<T>): number {
+  return a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Releases parked alerts whose hold ended by `now` (in order of that instant, then fingerprint). */
+function releaseParked(ctx: Ctx): void {
+  const due: Due<ParkedAlert>[] = [];
+  ctx.parked.forEach((p, fp) => {
+    if (p.u !== null && p.u <= ctx.now) due.push({ at: p.u, key: fp, value: p });
+  });
+  due.sort(byTimeThenKey);
+  for (const d of due) release(ctx, d.key, d.value.reason, d.at);
+}
+
+/** When group `g` next needs work, or null. */
+function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
+  const rule = ctx.config.rules[g.r]!;
+  if (g.st === 0) {
+    if (g.fc === 0) return g.l + rule.window;
+    return g.n >= rule.minAlerts ? g.f + rule.groupWait : null;
+  }
+  if (g.st === 1) {
+    if (g.ra !== null) return g.ra;
+    return rule.resolveWhen === 'never' && g.fc === 0 ? g.l + ctx.config.retention : null;
+  }
+  return (g.rt ?? 0) + Math.max(ctx.config.retention, rule.reopenWithin);
+}
+
+function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
+  ctx.groups.delete(key);
+  if (ctx.index.get(g.i) === key) ctx.index.delete(g.i);
+  if (g.st !== 2) ctx.open--;
+}
+
+/** Opens, resolves and forgets the groups due by `now`, in order of their due instant, then key. */
+function advanceGroups(ctx: Ctx): void {
+  const due: Due<GroupRecord>[] = [];
+  ctx.groups.forEach((g, key) => {
+    const at = groupDueAt(ctx, g);
+    if (at !== null && at <= ctx.now) due.push({ at, key, value: g });
+  });
+  due.sort(byTimeThenKey);
+  for (const { at, key, value } of due) {
+    const rule = ctx.config.rules[value.r]!;
+    if (value.st === 0 && value.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at);
+    else if (value.st === 1 && value.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
+    else forgetGroup(ctx, key, value);
+  }
+}
+
+/** Forgets resolved fingerprints past retention (unless flapping) and empty inhibition entries. */
+function evictFingerprints(ctx: Ctx): void {
+  const retention = ctx.config.retention;
+  const gone: string[] = [];
+  ctx.fps.forEach((r, fp) => {
+    if (r.s === 0 && r.t + retention <= ctx.now && !(r.fu !== undefined && r.fu > ctx.now)) gone.push(fp);
+  });
+  for (const fp of gone) ctx.fps.delete(fp);
+  ctx.tracked -= gone.length;
+}
+
+/** Forgets topology index entries whose group is resolved or gone. */
+function evictCiIndex(ctx: Ctx): void {
+  const gone: string[] = [];
+  ctx.cis.forEach((key, entry) => {
+    const g = ctx.groups.get(key);
+    if (g === undefined || g.st === 2) gone.push(entry);
+  });
+  for (const entry of gone) ctx.cis.delete(entry);
+}
+
+/** Recomputes the next instant worth a tick after the work is done. */
+function nextDue(ctx: Ctx): number | null {
+  let next: number | null = null;
+  const see = (at: number | null | undefined) => {
+    if (at !== null && at !== undefined && at > ctx.now && (next === null || at < next)) next = at;
+  };
+  ctx.parked.forEach((p) => see(p.u));
+  ctx.groups.forEach((g) => see(groupDueAt(ctx, g)));
+  ctx.fps.forEach((r) => {
+    if (r.s === 0) see(Math.max(r.t + ctx.config.retention, r.fu ?? 0));
+  });
+  return next;
+}
+
+/** All time-driven work due by `ctx.now`. */
+export function runTick(ctx: Ctx): void {
+  releaseParked(ctx);
+  advanceGroups(ctx);
+  evictFingerprints(ctx);
+  evictCiIndex(ctx);
+  ctx.next = nextDue(ctx);
+}
