@@ -46,6 +46,7 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
   }).createMachine({
     id: 'change',
     // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    /** Starts from the stored record given as input (none when a host starts an actor without input). */
     context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {

@@ -31,6 +31,7 @@ export function createIncidentMachine(options: IncidentWorkflowOptions) {
   } as const;
   return setup({
     types: {
+      /** The stored record the machine guards and updates. */
       context: {} as { record: Incident },
       events: {} as Ev,
       input: {} as { record: Incident },
@@ -53,6 +54,7 @@ export function createIncidentMachine(options: IncidentWorkflowOptions) {
   }).createMachine({
     id: 'incident',
     // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    /** Starts from the stored record given as input (none when a host starts an actor without input). */
     context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {

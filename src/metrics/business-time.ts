@@ -10,6 +10,7 @@ import { ItsmValidationError } from '../_lib/errors';
  * const weekdays: BusinessTimeSource = { businessTimeBetween: (from, to) => to - from };
  */
 export interface BusinessTimeSource {
+  /** Business milliseconds in `[from, to)`, for epoch-millisecond instants with `to >= from`. */
   businessTimeBetween(from: number, to: number): number;
 }
 

@@ -14,7 +14,7 @@ export interface AcknowledgeableRecord extends OpenedRecord {
  * Definition: a record counts when its `acknowledgedAt` lies in the period `[from, to)` (or, with
  * `membership: 'start'`, when its `openedAt` does and it has been acknowledged). Records never
  * acknowledged are not counted. No record counted: `count` 0 and every figure `null`. An
- * `acknowledgedAt` before `openedAt` throws {@link ItsmValidationError}.
+ * `acknowledgedAt` before `openedAt` throws `ItsmValidationError`.
  *
  * @example
  * const stats = mtta(

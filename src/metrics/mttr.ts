@@ -14,7 +14,7 @@ export interface ResolvableRecord extends OpenedRecord {
  * Definition: a record counts when its `resolvedAt` lies in the period `[from, to)` (or, with
  * `membership: 'start'`, when its `openedAt` does and it has been resolved). Records never
  * resolved are not counted (still open). No record counted: `count` 0 and every figure `null`. A
- * `resolvedAt` before `openedAt` throws {@link ItsmValidationError}.
+ * `resolvedAt` before `openedAt` throws `ItsmValidationError`.
  *
  * @example
  * const stats = mttr(

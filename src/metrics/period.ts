@@ -23,7 +23,7 @@ export interface PeriodMs {
 
 /**
  * Validates a {@link ReportingPeriod} and converts it to epoch milliseconds; throws
- * {@link ItsmValidationError} naming `period.from` / `period.to` when a bound is bad or `to <= from`.
+ * `ItsmValidationError` naming `period.from` / `period.to` when a bound is bad or `to <= from`.
  */
 export function resolvePeriod(period: unknown, subject: string): PeriodMs {
   if (typeof period !== 'object' || period === null) {

@@ -4,7 +4,7 @@ import { toEpochMs } from '../_lib/instant';
 /**
  * Reads an instant field of the `index`-th record (a `Date`, epoch ms or ISO string); `undefined` and
  * `null` read as `undefined` (the event has not happened). Anything else that is not a valid instant
- * throws {@link ItsmValidationError} at `<list>.<index>.<field>`.
+ * throws `ItsmValidationError` at `<list>.<index>.<field>`.
  */
 export function readInstant(record: object, field: string, list: string, index: number, subject: string): number | undefined {
   const value = Object.hasOwn(record, field) ? (record as Record<string, unknown>)[field] : undefined;

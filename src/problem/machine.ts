@@ -60,6 +60,7 @@ export function createProblemMachine(options: ProblemWorkflowOptions) {
   }).createMachine({
     id: 'problem',
     // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
+    /** Starts from the stored record given as input (none when a host starts an actor without input). */
     context: ({ input }) => ({ record: input?.record }),
     initial: 'new',
     states: {
