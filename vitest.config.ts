@@ -14,5 +14,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 95, branches: 90, statements: 95, functions: 95 },
+    },
   },
 });
