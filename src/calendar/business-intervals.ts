@@ -11,7 +11,9 @@ import { HORIZON_MS } from './internal/time';
  * const i: BusinessInterval = { start: new Date('2026-03-09T09:00:00Z'), end: new Date('2026-03-09T17:00:00Z') };
  */
 export interface BusinessInterval {
+  /** The first business instant of the interval. */
   start: Date;
+  /** The first instant after it (not business time). */
   end: Date;
 }
 

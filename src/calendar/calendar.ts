@@ -10,8 +10,11 @@ import type { CombineMode } from './internal/combined-engine';
  * cal.definition.timeZone //=> 'Europe/Berlin'
  */
 export interface ZoneCalendar {
+  /** Always `'zone'`: a calendar in one time zone. */
   readonly kind: 'zone';
+  /** The IANA time zone of the definition. */
   readonly timeZone: string;
+  /** The validated definition, deep-frozen: plain JSON to persist and recreate the calendar. */
   readonly definition: CalendarDefinition;
 }
 
@@ -23,7 +26,9 @@ export interface ZoneCalendar {
  * desk.calendars.length //=> 2
  */
 export interface CombinedCalendar {
+  /** How the member calendars combine. */
   readonly kind: CombineMode;
+  /** The member calendars, in the order given. */
   readonly calendars: readonly Calendar[];
 }
 

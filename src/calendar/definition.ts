@@ -17,8 +17,9 @@ export const CALENDAR_LIMITS = {
   nameLength: 512,
   /** Characters of a time zone name. */
   timeZoneLength: 64,
-  /** Earliest and latest year of a holiday or override date. */
+  /** Earliest year of a holiday or override date. */
   firstYear: 1900,
+  /** Latest year of a holiday or override date. */
   lastYear: 2999,
 } as const;
 

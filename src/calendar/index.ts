@@ -30,4 +30,5 @@ export { businessTimeBetween } from './business-time-between';
 export { isBusinessTime } from './is-business-time';
 export { nextBusinessTime } from './next-business-time';
 export { businessIntervals, type BusinessInterval } from './business-intervals';
-export { ItsmError, ItsmRangeError, ItsmValidationError } from '../_lib/errors';
+export { ItsmError, ItsmRangeError, ItsmValidationError, type ValidationIssue } from '../_lib/errors';
+export type { InstantInput } from '../_lib/instant';

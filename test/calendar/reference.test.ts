@@ -1,7 +1,8 @@
 /**
  * The fast engine against the slow reference on random calendars in six DST zones plus +05:30 and UTC:
- * 20,000+ random cases, with instants drawn uniformly, exactly on (and 1 ms either side of) interval
- * boundaries, and exactly on (and around) DST transitions.
+ * 20,800 random cases (4 x 5,000, 300 long sums, 500 combined calendars), with instants drawn
+ * uniformly, exactly on (and 1 ms either side of) interval boundaries, and exactly on (and 30 minutes or
+ * an hour around) DST transitions.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { PooledCalendar } from './fixtures';
 import { DAY, HOUR, RANGE_END, RANGE_START, calendarPool } from './fixtures';
 
 const pool = calendarPool(20261121, 4);
-const RUNS = 4_000;
+const RUNS = 5_000;
 
 /** An instant for `entry`: uniform, on a boundary, or on a DST transition, nudged by 0 or ±1 ms. */
 function instantArb(): fc.Arbitrary<(entry: PooledCalendar) => number> {

@@ -40,6 +40,9 @@ describe('createCalendar validation', () => {
     expect(cal.definition).toEqual(def);
     expect(Object.isFrozen(cal) && Object.isFrozen(cal.definition.week)).toBe(true);
     expect(CalendarDefinitionSchema.safeParse(def).success).toBe(true);
+    const again = createCalendar(JSON.parse(JSON.stringify(cal.definition)) as CalendarDefinition);
+    const at = Date.UTC(2026, 11, 23, 12);
+    expect(addBusinessTime(again, at, 30 * 3_600_000)).toEqual(addBusinessTime(cal, at, 30 * 3_600_000));
   });
 
   it('names the bad field', () => {

@@ -52,9 +52,12 @@ export class CombinedEngine implements Engine {
   }
 
   measure(a: number, b: number): number {
-    const list = this.intervals(a, b);
     let total = 0;
-    for (let i = 0; i + 1 < list.length; i += 2) total += (list[i + 1] as number) - (list[i] as number);
+    // a year at a time, so that a long span never holds all of its intervals at once
+    for (let from = a; from < b; from += MAX_CHUNK_MS) {
+      const list = this.intervals(from, Math.min(from + MAX_CHUNK_MS, b));
+      for (let i = 0; i + 1 < list.length; i += 2) total += (list[i + 1] as number) - (list[i] as number);
+    }
     return total;
   }
 

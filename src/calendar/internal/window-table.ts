@@ -69,28 +69,53 @@ export class WindowTable {
     return (w - this.lo) * this.source.weekly + (this.deltas[lowerBound(this.irregular, w)] as number);
   }
 
-  /** The largest window `w` in `[from, to]` with `cumulative(w) <= target` (`from` when none). */
-  lastAtOrBelow(from: number, to: number, target: number): number {
+  /**
+   * The largest window `w` in `[from, to]` with `cumulative(w) <= target` (or `< target` when `strict`),
+   * which `from` must satisfy. Starts from `guess` corrected by one Newton step on the weekly total,
+   * gallops, then bisects: a few `cumulative` calls, however long the range.
+   */
+  lastWhere(from: number, to: number, target: number, strict: boolean, guess: number): number {
     let lo = from;
     let hi = to;
+    let g = Math.min(Math.max(guess, from), to);
+    const weekly = this.source.weekly;
+    if (weekly > 0) {
+      // one Newton step: move the guess by the shortfall the irregular windows caused
+      const room = (target - this.cumulative(g)) / weekly;
+      g = Math.min(Math.max(g + (strict ? Math.ceil(room) - 1 : Math.floor(room)), from), to);
+    }
+    if (this.holds(g, target, strict)) {
+      lo = g;
+      for (let step = 1; lo < hi; step *= 2) {
+        const next = Math.min(lo + step, hi);
+        if (!this.holds(next, target, strict)) {
+          hi = next - 1;
+          break;
+        }
+        lo = next;
+      }
+    } else {
+      hi = g - 1;
+      for (let step = 1; lo < hi; step *= 2) {
+        const next = Math.max(hi - step, lo);
+        if (this.holds(next, target, strict)) {
+          lo = next;
+          break;
+        }
+        hi = next - 1;
+      }
+    }
     while (lo < hi) {
       const mid = lo + Math.ceil((hi - lo) / 2);
-      if (this.cumulative(mid) <= target) lo = mid;
+      if (this.holds(mid, target, strict)) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  /** The largest window `w` in `[from, to]` with `cumulative(w) < target` (`from` when none). */
-  lastBelow(from: number, to: number, target: number): number {
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = lo + Math.ceil((hi - lo) / 2);
-      if (this.cumulative(mid) < target) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  private holds(w: number, target: number, strict: boolean): boolean {
+    const c = this.cumulative(w);
+    return strict ? c < target : c <= target;
   }
 
   private append(to: number): void {

@@ -47,48 +47,52 @@ export class ZoneEngine implements Engine {
   }
 
   forward(t: number, ms: number): number {
-    const limit = Math.min(t + HORIZON_MS, SAFE_MAX);
     const w = this.windowOf(t);
     const first = this.view(w);
     const available = first.total - measureBefore(first, t);
     if (available >= ms) return this.checked(locateForward(first, t, ms), t);
-    let rem = ms - available;
-    const second = this.view(w + 1);
-    if (second.total >= rem) return this.checked(locateForward(second, second.start, rem), t);
-    rem -= second.total;
-    // jump: find the window where the cumulative business time from window w + 2 reaches rem
+    const rem = ms - available;
+    if (rem <= this.windows.weekly) {
+      const second = this.view(w + 1);
+      if (second.total >= rem) return this.checked(locateForward(second, second.start, rem), t);
+    }
+    // jump: the window where the cumulative business time from window w + 1 reaches rem
+    const limit = Math.min(t + HORIZON_MS, SAFE_MAX);
     const table = this.table;
-    table.ensure(w + 2, w + 3);
-    const base = table.cumulative(w + 2);
+    table.ensure(w + 1, w + 2);
+    const base = table.cumulative(w + 1);
     while (table.cumulative(table.high) - base < rem) {
       if (table.high > this.windows.windowOf(limit) + 1) throw unreachable('the sum');
-      table.ensure(w + 2, table.high + 1);
+      table.ensure(w + 1, table.high + 1);
     }
     const target = base + rem;
-    const found = table.lastBelow(w + 2, table.high - 1, target);
+    const weeks = this.windows.weekly > 0 ? Math.floor((rem - 1) / this.windows.weekly) : 0;
+    const found = table.lastWhere(w + 1, table.high - 1, target, true, w + 1 + weeks);
     const view = this.view(found);
     return this.checked(locateForward(view, view.start, target - table.cumulative(found)), t);
   }
 
   backward(t: number, ms: number): number {
-    const limit = Math.max(t - HORIZON_MS, -SAFE_MAX);
     const w = this.windowOf(t);
     const first = this.view(w);
     const available = measureBefore(first, t);
     if (available >= ms) return this.checked(locateBackward(first, t, ms), t);
-    let rem = ms - available;
-    const second = this.view(w - 1);
-    if (second.total >= rem) return this.checked(locateBackward(second, second.end, rem), t);
-    rem -= second.total;
-    // jump: find the window where the cumulative business time back to window w - 1 reaches rem
-    const table = this.table;
-    table.ensure(w - 2, w - 1);
-    while (table.cumulative(w - 1) - table.cumulative(table.low) < rem) {
-      if (table.low < this.windows.windowOf(limit) - 1) throw unreachable('the sum');
-      table.ensure(table.low - 1, w - 1);
+    const rem = ms - available;
+    if (rem <= this.windows.weekly) {
+      const second = this.view(w - 1);
+      if (second.total >= rem) return this.checked(locateBackward(second, second.end, rem), t);
     }
-    const target = table.cumulative(w - 1) - rem;
-    const found = table.lastAtOrBelow(table.low, w - 2, target);
+    // jump: the window where the cumulative business time back to the start of window w reaches rem
+    const limit = Math.max(t - HORIZON_MS, -SAFE_MAX);
+    const table = this.table;
+    table.ensure(w - 1, w + 1);
+    while (table.cumulative(w) - table.cumulative(table.low) < rem) {
+      if (table.low < this.windows.windowOf(limit) - 1) throw unreachable('the sum');
+      table.ensure(table.low - 1, w + 1);
+    }
+    const target = table.cumulative(w) - rem;
+    const weeks = this.windows.weekly > 0 ? Math.ceil(rem / this.windows.weekly) : 0;
+    const found = table.lastWhere(table.low, w - 1, target, false, w - weeks);
     const view = this.view(found);
     const before = target - table.cumulative(found);
     return this.checked(locateBackward(view, view.end, view.total - before), t);
@@ -111,7 +115,7 @@ export class ZoneEngine implements Engine {
       if (table.high > this.windows.windowOf(limit) + 1) throw unreachable('the next business time');
       table.ensure(w + 1, table.high + 1);
     }
-    const found = table.lastAtOrBelow(w + 1, table.high - 1, base);
+    const found = table.lastWhere(w + 1, table.high - 1, base, false, w + 1);
     const view = this.view(found);
     return this.checked(firstBusinessAtOrAfter(view, view.start) as number, t, 'the next business time');
   }

@@ -20,11 +20,11 @@ interface Bucket {
 
 /** Offsets and transitions of one IANA zone. */
 export class ZoneOffsets {
-  private readonly format: (ms: number) => string;
+  private readonly formatter: Intl.DateTimeFormat;
   private readonly buckets = new Map<number, Bucket>();
 
   constructor(timeZone: string) {
-    const f = new Intl.DateTimeFormat('en-US', {
+    this.formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       era: 'short',
@@ -35,7 +35,6 @@ export class ZoneOffsets {
       minute: 'numeric',
       second: 'numeric',
     });
-    this.format = (ms) => f.format(ms);
   }
 
   /** The offset in effect at instant `ms`. */
@@ -138,15 +137,24 @@ export class ZoneOffsets {
     return hi;
   }
 
+  /** The offset at `ms` straight from `Intl`: the printed wall-clock time minus the instant. */
   private rawOffset(ms: number): number {
-    const m = PRINTED.exec(this.format(ms));
-    if (m === null) return 0;
-    const year = m[4] === 'BC' ? 1 - Number(m[3]) : Number(m[3]);
+    const m = PRINTED.exec(this.formatter.format(ms));
+    const fields = m === null ? this.partsOf(ms) : m.slice(1).map((v, i) => (i === 3 ? (v === 'BC' ? 1 : 0) : Number(v)));
+    const [month, day, yearOfEra, bc, hour, minute, second] = fields as [number, number, number, number, number, number, number];
     const wall = new Date(0);
-    wall.setUTCFullYear(year, Number(m[1]) - 1, Number(m[2]));
-    wall.setUTCHours(Number(m[5]), Number(m[6]), Number(m[7]), 0);
+    wall.setUTCFullYear(bc === 1 ? 1 - yearOfEra : yearOfEra, month - 1, day);
+    wall.setUTCHours(hour, minute, second, 0);
     const wholeSecond = ms - (((ms % 1000) + 1000) % 1000);
     return wall.getTime() - wholeSecond;
+  }
+
+  /** The same fields via `formatToParts`, for runtimes that print the date differently (slower). */
+  private partsOf(ms: number): number[] {
+    const get = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value ?? '0';
+    const parts = this.formatter.formatToParts(ms);
+    const era = get(parts, 'era');
+    return [get(parts, 'month'), get(parts, 'day'), get(parts, 'year'), era.startsWith('B') ? '1' : '0', get(parts, 'hour'), get(parts, 'minute'), get(parts, 'second')].map(Number);
   }
 }
 
