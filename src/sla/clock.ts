@@ -1,7 +1,7 @@
 import { addBusinessTime, businessTimeBetween } from '../calendar';
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs } from '../_lib/instant';
-import type { ConditionInput } from './condition';
+import { readValues, type ConditionInput } from './condition';
 import { readField } from './field-path';
 import type { CompiledPolicy } from './policy';
 import type { SlaClockStatus, SlaState } from './state';
@@ -12,10 +12,23 @@ export const TIMELINE_SUBJECT = 'SLA timeline';
 
 type Path = ReadonlyArray<string | number>;
 
+/**
+ * Which entry is being applied, for error paths: its index in the batch timeline (`timeline.<i>`), or
+ * {@link INCREMENTAL_ENTRY} for `advanceSla`'s single entry (`entry`). Paths are only built on error.
+ */
+export type EntryIndex = number;
+/** The {@link EntryIndex} of `advanceSla`'s entry. */
+export const INCREMENTAL_ENTRY: EntryIndex = -1;
+
+/** The error path of an entry. */
+export function entryPath(index: EntryIndex): Path {
+  return index === INCREMENTAL_ENTRY ? ['entry'] : ['timeline', index];
+}
+
 /** The error for an entry whose `at` is before the previous entry's. */
-export function outOfOrder(path: Path, previousAt: number): ItsmValidationError {
+export function outOfOrder(index: EntryIndex, previousAt: number): ItsmValidationError {
   const previous = new Date(previousAt).toISOString();
-  return ItsmValidationError.at(TIMELINE_SUBJECT, [...path, 'at'], `must not be before the previous entry's at (${previous}); entries must be in time order`, 'out_of_order');
+  return ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), 'at'], `must not be before the previous entry's at (${previous}); entries must be in time order`, 'out_of_order');
 }
 
 /** The state of a clock that has seen no entry. */
@@ -55,9 +68,9 @@ export function draftOf(s: SlaState): Draft {
  * Applies one timeline entry (the whole record as it stands from `at` on) to the clock: the one
  * stepping core behind both `evaluateSla` and `advanceSla`. Returns a new state; `state` is unchanged.
  */
-export function stepClock(compiled: CompiledPolicy, state: SlaState, at: number, record: Readonly<Record<string, unknown>>, path: Path): SlaState {
+export function stepClock(compiled: CompiledPolicy, state: SlaState, at: number, record: Readonly<Record<string, unknown>>, index: EntryIndex): SlaState {
   const next = draftOf(state);
-  stepInto(compiled, next, at, record, path);
+  stepInto(compiled, next, at, record, index);
   return next;
 }
 
@@ -66,21 +79,21 @@ export function stepClock(compiled: CompiledPolicy, state: SlaState, at: number,
  * for the whole timeline). Accrual is deferred while neither the status nor the target changes, so a
  * run of entries that change other fields costs no calendar call.
  */
-export function stepInto(compiled: CompiledPolicy, next: Draft, at: number, record: Readonly<Record<string, unknown>>, path: Path): void {
-  if (next.lastEntryAt !== null && at < next.lastEntryAt) throw outOfOrder(path, next.lastEntryAt);
-  const input: ConditionInput = { record, keys: watchedKeysOf(compiled, record, path), previousKeys: next.watchedKeys };
+export function stepInto(compiled: CompiledPolicy, next: Draft, at: number, record: Readonly<Record<string, unknown>>, index: EntryIndex): void {
+  if (next.lastEntryAt !== null && at < next.lastEntryAt) throw outOfOrder(index, next.lastEntryAt);
+  const input: ConditionInput = { values: readValues(record, compiled.fields), keys: watchedKeysOf(compiled, record, index), previousKeys: next.watchedKeys };
   const status = next.status;
   next.entries += 1;
   next.lastEntryAt = at;
   next.watchedKeys = input.keys;
   if (status === 'stopped' || status === 'cancelled') return;
-  const targetMs = compiled.targetOf(record);
+  const targetMs = compiled.targetOf(input.values);
   if (status === 'not_started') {
     if (!compiled.start(input)) {
       next.targetMs = targetMs;
       return;
     }
-    const startedAt = compiled.retroactiveField === null ? at : retroactiveInstant(compiled.retroactiveField, record, at, path);
+    const startedAt = compiled.retroactiveField === null ? at : retroactiveInstant(compiled.retroactiveField, record, at, index);
     restart(next, startedAt, targetMs, compiled);
     accrueInto(compiled, next, at);
     classify(next, statusFor(compiled, input), at);
@@ -117,14 +130,18 @@ function accrueInto(compiled: CompiledPolicy, state: Draft, to: number): void {
     return;
   }
   const before = state.elapsedMs;
-  state.elapsedMs = before + span;
-  if (state.targetMs !== null && state.reachedAt.some((r) => r === null)) {
-    const levels = compiled.levels(state.targetMs);
-    state.reachedAt = state.reachedAt.map((r, i) => {
-      const level = levels[i] as number;
-      return r === null && level <= before + span ? addBusinessTime(compiled.calendar, since, level - before).getTime() : r;
-    });
+  const after = before + span;
+  state.elapsedMs = after;
+  if (state.targetMs === null) return;
+  // Levels ascend and are reached in order, so the unreached ones are a suffix of `reachedAt`.
+  const levels = compiled.levels(state.targetMs);
+  let k = state.reachedAt.indexOf(null);
+  if (k < 0 || (levels[k] as number) > after) return;
+  const reachedAt = state.reachedAt.slice();
+  for (; k < levels.length && (levels[k] as number) <= after; k++) {
+    reachedAt[k] = addBusinessTime(compiled.calendar, since, (levels[k] as number) - before).getTime();
   }
+  state.reachedAt = reachedAt;
 }
 
 /** The status an entry puts a started clock in: cancel, else stop, else pause, else running. */
@@ -166,19 +183,19 @@ function retarget(state: Draft, targetMs: number | null, at: number, compiled: C
 
 const NO_KEYS: ReadonlyArray<string | null> = Object.freeze([]);
 
-function watchedKeysOf(compiled: CompiledPolicy, record: Readonly<Record<string, unknown>>, path: Path): ReadonlyArray<string | null> {
+function watchedKeysOf(compiled: CompiledPolicy, record: Readonly<Record<string, unknown>>, index: EntryIndex): ReadonlyArray<string | null> {
   if (compiled.watched.length === 0) return NO_KEYS;
   return compiled.watched.map((segments) => {
     const key = valueKey(readField(record, segments));
     if (key === undefined) {
-      throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, 'record', ...segments], 'is too large to compare for `changed` (at most 4,096 characters serialized)', 'too_big');
+      throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), 'record', ...segments], 'is too large to compare for `changed` (at most 4,096 characters serialized)', 'too_big');
     }
     return key;
   });
 }
 
-function retroactiveInstant(field: string, record: Readonly<Record<string, unknown>>, at: number, path: Path): number {
-  const fieldPath = [...path, 'record', field].join('.');
+function retroactiveInstant(field: string, record: Readonly<Record<string, unknown>>, at: number, index: EntryIndex): number {
+  const fieldPath = [...entryPath(index), 'record', field].join('.');
   const instant = toEpochMs(readField(record, field.split('.')), fieldPath, TIMELINE_SUBJECT);
   if (instant > at) throw ItsmValidationError.at(TIMELINE_SUBJECT, fieldPath.split('.'), "must not be after the entry's at (the clock cannot start in the future)");
   return instant;

@@ -1,21 +1,46 @@
 import type { SlaCondition, SlaConditionScalar, SlaFieldCondition } from './condition-schema';
-import { pathSegments, readField } from './field-path';
+import { readField } from './field-path';
 
-/** What a compiled condition looks at: the entry's record and the `changed` keys of this and the previous entry. */
+/**
+ * What a compiled condition looks at: the entry's field values (each field the policy reads, read once
+ * per entry, in the order of `CompiledFields.paths`) and the `changed` keys of this and the previous entry.
+ */
 export interface ConditionInput {
-  readonly record: Readonly<Record<string, unknown>>;
+  readonly values: readonly unknown[];
   readonly keys: ReadonlyArray<string | null>;
   readonly previousKeys: ReadonlyArray<string | null>;
+}
+
+/** The fields a policy reads (`paths`) and those it compares with `changed` (`watched`), registered at compile time. */
+export interface FieldRegistry {
+  readonly paths: string[];
+  readonly watched: string[];
+}
+
+/** The index of `path` in `list`, adding it when new. */
+export function registerField(list: string[], path: string): number {
+  const index = list.indexOf(path);
+  return index >= 0 ? index : list.push(path) - 1;
+}
+
+/**
+ * Reads every registered field of `record` once: own properties only, a `Date` as its epoch ms.
+ */
+export function readValues(record: Readonly<Record<string, unknown>>, segments: ReadonlyArray<readonly string[]>): unknown[] {
+  const values: unknown[] = new Array(segments.length);
+  for (let i = 0; i < segments.length; i++) values[i] = normalize(readField(record, segments[i] as readonly string[]));
+  return values;
 }
 
 /** A compiled condition. */
 export type Predicate = (input: ConditionInput) => boolean;
 
 /**
- * Compiles a validated condition into a predicate. Fields tested with `changed` are registered in
- * `watched` (their paths), whose keys the clock keeps from one entry to the next.
+ * Compiles a validated condition into a predicate. Every field it reads is registered in
+ * `fields.paths`; fields tested with `changed` also in `fields.watched`, whose keys the clock keeps
+ * from one entry to the next.
  */
-export function compileCondition(condition: SlaCondition, watched: string[]): Predicate {
+export function compileCondition(condition: SlaCondition, watched: FieldRegistry): Predicate {
   if ('all' in condition) {
     const members = condition.all.map((c) => compileCondition(c, watched));
     return (input) => members.every((m) => m(input));
@@ -31,9 +56,9 @@ export function compileCondition(condition: SlaCondition, watched: string[]): Pr
   return compileFieldCondition(condition, watched);
 }
 
-function compileFieldCondition(condition: SlaFieldCondition, watched: string[]): Predicate {
-  const segments = pathSegments(condition.field);
-  const read = (input: ConditionInput): unknown => normalize(readField(input.record, segments));
+function compileFieldCondition(condition: SlaFieldCondition, fields: FieldRegistry): Predicate {
+  const at = registerField(fields.paths, condition.field);
+  const read = (input: ConditionInput): unknown => input.values[at];
   switch (condition.op) {
     case 'eq': {
       const expected = condition.value;
@@ -56,8 +81,7 @@ function compileFieldCondition(condition: SlaFieldCondition, watched: string[]):
     case 'notExists':
       return (input) => read(input) == null;
     case 'changed': {
-      let index = watched.indexOf(condition.field);
-      if (index < 0) index = watched.push(condition.field) - 1;
+      const index = registerField(fields.watched, condition.field);
       return (input) => input.keys[index] !== input.previousKeys[index];
     }
     default:
@@ -81,5 +105,5 @@ function compileComparison(op: 'gt' | 'gte' | 'lt' | 'lte', bound: number | stri
 
 /** A `Date` in a record compares as its epoch milliseconds; every other value as itself. */
 function normalize(value: unknown): unknown {
-  return value instanceof Date ? value.getTime() : value;
+  return typeof value === 'object' && value instanceof Date ? value.getTime() : value;
 }

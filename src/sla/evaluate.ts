@@ -5,7 +5,7 @@ import { SLA_LIMITS } from './limits';
 import { compiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
 import { clockResult, type SlaResult } from './result';
-import { readEntry, type SlaTimelineEntry } from './timeline';
+import { readEntryAt, type SlaTimelineEntry } from './timeline';
 
 /**
  * Evaluates an SLA policy over a record's history at `now`, replaying the timeline from scratch (so
@@ -35,13 +35,11 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
   const state = draftOf(initialState(compiled));
   let previousAt = -Infinity;
   for (let i = 0; i < timeline.length; i++) {
-    const path = ['timeline', i];
-    const entry = readEntry(timeline[i], path);
-    if (entry.at < previousAt) {
-      throw outOfOrder(path, previousAt);
-    }
-    previousAt = entry.at;
-    if (entry.at <= nowMs) stepInto(compiled, state, entry.at, entry.record, path);
+    const entry = timeline[i] as SlaTimelineEntry;
+    const at = readEntryAt(entry, i);
+    if (at < previousAt) throw outOfOrder(i, previousAt);
+    previousAt = at;
+    if (at <= nowMs) stepInto(compiled, state, at, entry.record, i);
   }
   return clockResult(compiled, state, nowMs);
 }

@@ -42,6 +42,6 @@ export function readField(record: unknown, segments: readonly string[]): unknown
 }
 
 function readOwn(record: unknown, key: string): unknown {
-  if (typeof record !== 'object' || record === null || record instanceof Date) return undefined;
+  if (typeof record !== 'object' || record === null) return undefined;
   return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }

@@ -1,13 +1,13 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
 import { parseOrThrow } from '../_lib/zod-issues';
-import { initialState, stepClock } from './clock';
+import { INCREMENTAL_ENTRY, initialState, stepClock } from './clock';
 import { compiledPolicy, createSlaPolicy, type CompiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
 import { clockResult, type SlaResult } from './result';
 import type { SlaState } from './state';
 import { SlaStateSchema } from './state-schema';
-import { readEntry, type SlaTimelineEntry } from './timeline';
+import { readEntryAt, type SlaTimelineEntry } from './timeline';
 
 const STATE_SUBJECT = 'SLA state';
 /** States this module produced (frozen, consistent): not re-validated. */
@@ -37,8 +37,8 @@ export function startSla(policy: SlaPolicy | SlaPolicyDefinitionInput): SlaState
  */
 export function advanceSla(state: SlaState, entry: SlaTimelineEntry): SlaState {
   const { compiled, checked } = resolveState(state);
-  const { at, record } = readEntry(entry, ['entry']);
-  return trust(stepClock(compiled, checked, at, record, ['entry']));
+  const at = readEntryAt(entry, INCREMENTAL_ENTRY);
+  return trust(stepClock(compiled, checked, at, entry.record, INCREMENTAL_ENTRY));
 }
 
 /**
@@ -80,6 +80,8 @@ function checkConsistency(compiled: CompiledPolicy, s: SlaState): void {
   };
   const levels = s.targetMs === null || s.status === 'not_started' ? 0 : compiled.levels(s.targetMs).length;
   if (s.reachedAt.length !== levels) fail('reachedAt', `must have ${levels} entries for this policy and target`);
+  const firstUnreached = s.reachedAt.indexOf(null);
+  if (firstUnreached >= 0 && s.reachedAt.slice(firstUnreached).some((r) => r !== null)) fail('reachedAt', 'levels are reached in ascending order');
   if (s.watchedKeys.length !== compiled.watched.length) fail('watchedKeys', `must have ${compiled.watched.length} entries for this policy`);
   const started = s.status !== 'not_started';
   if (started !== (s.startedAt !== null && s.since !== null)) fail('startedAt', 'must be set exactly when the clock has started');

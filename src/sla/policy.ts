@@ -1,9 +1,9 @@
 import { ALWAYS, createCalendar, type Calendar } from '../calendar';
 import { ItsmValidationError, isItsmValidationError } from '../_lib/errors';
-import { compileCondition, type Predicate } from './condition';
+import { compileCondition, registerField, type FieldRegistry, type Predicate } from './condition';
 import { checkConditionBounds } from './condition-bounds';
 import { deepFreeze } from './deep-freeze';
-import { pathSegments, readField } from './field-path';
+import { pathSegments } from './field-path';
 import { levelsMemo } from './levels';
 import { parsePolicyDefinition } from './policy-parse';
 import type { SlaPolicyDefinition, SlaPolicyDefinitionInput, SlaTarget } from './policy-schema';
@@ -34,13 +34,16 @@ export interface CompiledPolicy {
   readonly stop: Predicate | null;
   readonly cancel: Predicate | null;
   readonly resetOn: Predicate | null;
+  /** Segments of each field the conditions and the target read, in `ConditionInput.values` order. */
+  readonly fields: ReadonlyArray<readonly string[]>;
   /** Segments of each field watched by `changed`, in key order. */
   readonly watched: ReadonlyArray<readonly string[]>;
   /** Warning fractions, ascending. */
   readonly warnAt: readonly number[];
   /** The levels of a target: each warning threshold, then the target (see `levelsOf`). */
   readonly levels: (targetMs: number) => readonly number[];
-  readonly targetOf: (record: Readonly<Record<string, unknown>>) => number | null;
+  /** The target picked by an entry's field values. */
+  readonly targetOf: (values: readonly unknown[]) => number | null;
   /** The `retroactiveStart.field` path, or null. */
   readonly retroactiveField: string | null;
 }
@@ -112,37 +115,37 @@ function createPolicyCalendar(definition: NonNullable<SlaPolicyDefinition['calen
 
 function compile(policy: SlaPolicy): CompiledPolicy {
   const def = policy.definition;
-  const watchedPaths: string[] = [];
-  const optional = (c: SlaPolicyDefinition['pause']): Predicate | null => (c === undefined ? null : compileCondition(c, watchedPaths));
+  const fields: FieldRegistry = { paths: [], watched: [] };
+  const optional = (c: SlaPolicyDefinition['pause']): Predicate | null => (c === undefined ? null : compileCondition(c, fields));
+  const start = compileCondition(def.start, fields);
+  const pause = optional(def.pause);
+  const stop = optional(def.stop);
+  const cancel = optional(def.cancel);
+  const resetOn = optional(def.resetOn);
+  const targetOf = compileTarget(def.target, fields);
   return {
-    policy,
-    calendar: policy.calendar,
-    start: compileCondition(def.start, watchedPaths),
-    pause: optional(def.pause),
-    stop: optional(def.stop),
-    cancel: optional(def.cancel),
-    resetOn: optional(def.resetOn),
-    watched: watchedPaths.map(pathSegments),
+    policy, calendar: policy.calendar, start, pause, stop, cancel, resetOn, targetOf,
+    fields: fields.paths.map(pathSegments),
+    watched: fields.watched.map(pathSegments),
     warnAt: def.warnAt ?? [],
     levels: levelsMemo(def.warnAt ?? []),
-    targetOf: compileTarget(def.target),
     retroactiveField: def.retroactiveStart?.field ?? null,
   };
 }
 
-function compileTarget(target: SlaTarget | undefined): (record: Readonly<Record<string, unknown>>) => number | null {
+function compileTarget(target: SlaTarget | undefined, fields: FieldRegistry): (values: readonly unknown[]) => number | null {
   if (target === undefined) return () => null;
   if ('durationMs' in target) {
     const fixed = target.durationMs;
     return () => fixed;
   }
-  const segments = pathSegments(target.field);
+  const at = registerField(fields.paths, target.field);
   const byKey = new Map(Object.entries(target.durationsMs));
   // Keys that are how a number prints ('1', '2.5') also by number, so a numeric value is looked up
   // without building its string: exactly the same answers as `byKey.get(String(value))`.
   const byNumber = new Map([...byKey].filter(([key]) => String(Number(key)) === key).map(([key, ms]) => [Number(key), ms]));
-  return (record) => {
-    const value = readField(record, segments);
+  return (values) => {
+    const value = values[at];
     if (typeof value === 'number') return byNumber.get(value) ?? null;
     if (typeof value !== 'string' && typeof value !== 'boolean') return null;
     return byKey.get(String(value)) ?? null;

@@ -85,10 +85,10 @@ export function clockResult(compiled: CompiledPolicy, state: SlaState, now: numb
 
 function warningsOf(compiled: CompiledPolicy, state: SlaState): SlaWarning[] {
   const out: SlaWarning[] = [];
-  compiled.warnAt.forEach((threshold, i) => {
+  for (let i = 0; i < compiled.warnAt.length; i++) {
     const at = state.reachedAt[i];
-    if (at != null) out.push({ threshold, at: new Date(at) });
-  });
+    if (at != null) out.push({ threshold: compiled.warnAt[i] as number, at: new Date(at) });
+  }
   return out;
 }
 
@@ -98,7 +98,8 @@ function nextEvaluation(compiled: CompiledPolicy, state: SlaState, now: number, 
   if (target === null) return null;
   const elapsed = state.elapsedMs;
   const levels = compiled.levels(target);
-  const pending = levels.findIndex((level, i) => i < compiled.warnAt.length && state.reachedAt[i] === null);
+  const firstUnreached = state.reachedAt.indexOf(null);
+  const pending = firstUnreached >= 0 && firstUnreached < compiled.warnAt.length ? firstUnreached : -1;
   const level = pending >= 0 ? (levels[pending] as number) : elapsed <= target ? target + 1 : null;
   if (level === null) return null;
   if (level === target && dueAt !== null) return dueAt;

@@ -1,6 +1,6 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
-import { TIMELINE_SUBJECT } from './clock';
+import { entryPath, TIMELINE_SUBJECT, type EntryIndex } from './clock';
 
 /**
  * One timeline entry: the whole record as it stood from `at` on (a `Date`, epoch ms, or an ISO-8601
@@ -14,28 +14,25 @@ export interface SlaTimelineEntry {
   readonly record: Readonly<Record<string, unknown>>;
 }
 
-/** A validated entry: epoch ms and the record. */
-export interface ReadEntry {
-  readonly at: number;
-  readonly record: Readonly<Record<string, unknown>>;
-}
-
-/** Reads and checks one entry, or throws {@link ItsmValidationError} naming `<path>.at` or `<path>.record`. */
-export function readEntry(entry: unknown, path: ReadonlyArray<string | number>): ReadEntry {
+/**
+ * Checks one entry and returns its `at` as epoch ms (its `record` is then safe to read), or throws
+ * {@link ItsmValidationError} naming `timeline.<i>.at`, `timeline.<i>.record` (or `entry.at`, ...).
+ */
+export function readEntryAt(entry: unknown, index: EntryIndex): number {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    throw ItsmValidationError.at(TIMELINE_SUBJECT, path, 'must be an object { at, record }');
+    throw ItsmValidationError.at(TIMELINE_SUBJECT, entryPath(index), 'must be an object { at, record }');
   }
   for (const key in entry) {
-    if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
+    if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
   }
   const e = entry as Record<string, unknown>;
   const raw = Object.hasOwn(e, 'at') ? e.at : undefined;
-  const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...path, 'at'].join('.'), TIMELINE_SUBJECT);
+  const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...entryPath(index), 'at'].join('.'), TIMELINE_SUBJECT);
   const record = Object.hasOwn(e, 'record') ? e.record : undefined;
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw ItsmValidationError.at(TIMELINE_SUBJECT, [...path, 'record'], 'must be an object (the whole record as it stood from at on)');
+    throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), 'record'], 'must be an object (the whole record as it stood from at on)');
   }
-  return { at, record: record as Record<string, unknown> };
+  return at;
 }
 
 /** Epoch milliseconds within the Date range need no conversion (the common case, kept allocation-free). */
