@@ -7,7 +7,12 @@ import { CalendarDefinitionSchema } from '../calendar/definition';
 import { TopologyDefinitionSchema } from '../topology/schema';
 import { DurationSchema } from './duration';
 
-/** Size limits of a correlator config. */
+/**
+ * Size limits of a correlator config.
+ *
+ * @example
+ * CORRELATOR_LIMITS.rules //=> 200
+ */
 export const CORRELATOR_LIMITS = {
   rules: 200,
   matchersPerList: 32,

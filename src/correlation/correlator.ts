@@ -103,7 +103,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     throw ItsmValidationError.at('correlator config', ['rules', i, 'topology'], 'needs a topology (config.topology or the topology option)');
   }
   const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
-  const memo: TimeMemo = { iso: '', ms: 0, keys: new Set() };
+  const memo: TimeMemo = { times: new Map(), keys: new Set() };
 
   return {
     config: parsed,

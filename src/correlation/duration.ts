@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const DURATION_TEXT = /^(\d{1,9})(ms|s|m|h|d)$/;
-/** The longest duration accepted anywhere in a correlator config: 400 days. */
+/**
+ * The longest duration accepted anywhere in a correlator config: 400 days.
+ *
+ * @example
+ * MAX_DURATION_MS / 86_400_000 //=> 400
+ */
 export const MAX_DURATION_MS = 400 * 86_400_000;
 
 /**

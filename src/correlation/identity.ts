@@ -1,7 +1,5 @@
 import type { Alert } from '../models/alert';
-import { hashHex, hashInto, hashStart } from './hash';
-
-const lanes = new Uint32Array(2);
+import { hashText } from './hash';
 
 /**
  * The fingerprint of an alert: the one it carries, else a stable 16-hex-digit hash of its label names
@@ -24,12 +22,7 @@ export function fingerprintOf(alert: Pick<Alert, 'fingerprint' | 'labels'>): str
 export function labelsFingerprint(labels: Readonly<Record<string, string>>): string {
   const keys = Object.keys(labels);
   if (keys.length > 1) keys.sort();
-  hashStart(lanes);
-  for (const k of keys) {
-    hashInto(lanes, k);
-    hashInto(lanes, '\u0000');
-    hashInto(lanes, labels[k]!);
-    hashInto(lanes, '\u0001');
-  }
-  return hashHex(lanes);
+  let text = '';
+  for (const k of keys) text += `${k}\u0000${labels[k]!}\u0001`;
+  return hashText(text);
 }

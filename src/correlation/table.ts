@@ -56,14 +56,17 @@ export class TableWriter<V> {
 
   /** Stores `value` at `key`. */
   set(key: string, value: V): void {
-    if (this.buckets.length === 0 || this.count + 1 > this.buckets.length * LOAD) this.grow();
-    const b = this.writable(hash32(key) & (this.buckets.length - 1));
-    const j = indexIn(b, key);
-    if (j >= 0) {
-      b[j + 1] = value;
-      return;
+    const h = hash32(key);
+    if (this.buckets.length > 0) {
+      const b = this.writable(h & (this.buckets.length - 1));
+      const j = indexIn(b, key);
+      if (j >= 0) {
+        b[j + 1] = value;
+        return;
+      }
     }
-    b.push(key, value);
+    if (this.buckets.length === 0 || this.count + 1 > this.buckets.length * LOAD) this.grow();
+    this.writable(h & (this.buckets.length - 1)).push(key, value);
     this.count++;
   }
 

@@ -70,6 +70,16 @@ function evictFingerprints(ctx: Ctx): void {
   ctx.tracked -= gone.length;
 }
 
+/** Forgets topology index entries whose group is resolved or gone. */
+function evictCiIndex(ctx: Ctx): void {
+  const gone: string[] = [];
+  ctx.cis.forEach((key, entry) => {
+    const g = ctx.groups.get(key);
+    if (g === undefined || g.st === 2) gone.push(entry);
+  });
+  for (const entry of gone) ctx.cis.delete(entry);
+}
+
 /** Recomputes the next instant worth a tick after the work is done. */
 function nextDue(ctx: Ctx): number | null {
   let next: number | null = null;
@@ -89,5 +99,6 @@ export function runTick(ctx: Ctx): void {
   releaseParked(ctx);
   advanceGroups(ctx);
   evictFingerprints(ctx);
+  evictCiIndex(ctx);
   ctx.next = nextDue(ctx);
 }

@@ -45,10 +45,10 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
   if (count > MODEL_LIMITS.labels) issues.push({ path: name, message: `at most ${MODEL_LIMITS.labels} entries` });
 }
 
-/** Remembers the latest timestamp text parsed (streams repeat them), per correlator. */
+/** Remembers timestamp texts parsed and names validated (streams repeat them), per correlator. */
 export interface TimeMemo {
-  iso: string;
-  ms: number;
+  /** Timestamp text -> epoch ms (bounded). */
+  times: Map<string, number>;
   /** Label and annotation names already found valid (bounded). */
   keys: Set<string>;
 }
@@ -68,14 +68,15 @@ function parseTime(value: unknown, name: string, issues: AlertIssue[], memo: Tim
     issues.push({ path: name, message: 'must be an ISO-8601 UTC timestamp such as 2026-11-23T08:15:00Z' });
     return undefined;
   }
-  if (value === memo.iso) return memo.ms;
+  const hit = memo.times.get(value);
+  if (hit !== undefined) return hit;
   const ms = ISO_UTC.test(value) ? Date.parse(value) : NaN;
   if (!Number.isFinite(ms)) {
     issues.push({ path: name, message: 'must be an ISO-8601 UTC timestamp such as 2026-11-23T08:15:00Z' });
     return undefined;
   }
-  memo.iso = value;
-  memo.ms = ms;
+  if (memo.times.size >= KEY_MEMO_SIZE) memo.times.clear();
+  memo.times.set(value, ms);
   return ms;
 }
 
