@@ -46,7 +46,7 @@ describe('fromPagerDutyEvent', () => {
 
   it('bounds a long dedup key to a 128-character id that still tells keys apart', () => {
     const long = (c: string) => fromPagerDutyEvent({ routing_key: 'R', event_action: 'trigger', dedup_key: 'k'.repeat(200) + c, payload })[0]!;
-    expect(long('a').fingerprint.length).toBeLessThanOrEqual(128);
+    expect(long('a').fingerprint!.length).toBeLessThanOrEqual(128);
     expect(long('a').id.length).toBeLessThanOrEqual(128);
     expect(long('a').fingerprint).not.toBe(long('b').fingerprint);
   });
