@@ -45,16 +45,8 @@ function dayIntervals(hours: readonly BusinessHours[]): number[] {
   return flat;
 }
 
-/** Builds a {@link WeekPattern} from flat intervals that may run past the end of the week. */
-export function weekPatternOf(flat: readonly number[]): WeekPattern {
-  const folded: number[] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    const s = flat[i] as number;
-    const e = flat[i + 1] as number;
-    if (e <= WEEK_MS) folded.push(s, e);
-    else folded.push(s, WEEK_MS, 0, e - WEEK_MS);
-  }
-  const merged = mergeIntervals(folded);
+/** Intervals with prefix sums from flat, sorted, disjoint `[start, end, ...]`. */
+export function patternOf(merged: readonly number[]): WeekPattern {
   const n = merged.length / 2;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
@@ -65,6 +57,18 @@ export function weekPatternOf(flat: readonly number[]): WeekPattern {
     prefix[i + 1] = (prefix[i] as number) + (ends[i] as number) - (starts[i] as number);
   }
   return { starts, ends, prefix, total: prefix[n] as number };
+}
+
+/** Builds a {@link WeekPattern} from flat intervals that may run past the end of the week. */
+export function weekPatternOf(flat: readonly number[]): WeekPattern {
+  const folded: number[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const s = flat[i] as number;
+    const e = flat[i + 1] as number;
+    if (e <= WEEK_MS) folded.push(s, e);
+    else folded.push(s, WEEK_MS, 0, e - WEEK_MS);
+  }
+  return patternOf(mergeIntervals(folded));
 }
 
 /** Compiles a validated definition. */

@@ -6,7 +6,7 @@
  * time is then exactly the weekly pattern, shifted. Irregular windows are laid out date by date.
  */
 import type { LocalHours } from './local-hours';
-import { hoursOnDay } from './local-hours';
+import { hoursOnDay, patternOf } from './local-hours';
 import { DAY_MS, WEEK_MS, lowerBound, mergeIntervals } from './time';
 import type { WindowView } from './window-view';
 import type { ZoneOffsets } from './zone-offsets';
@@ -103,15 +103,6 @@ export class ZoneWindows {
       const e = Math.min(merged[i + 1] as number, end);
       if (e > s) clipped.push(s, e);
     }
-    const n = clipped.length / 2;
-    const starts = new Float64Array(n);
-    const ends = new Float64Array(n);
-    const prefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      starts[i] = clipped[2 * i] as number;
-      ends[i] = clipped[2 * i + 1] as number;
-      prefix[i + 1] = (prefix[i] as number) + (ends[i] as number) - (starts[i] as number);
-    }
-    return { starts, ends, prefix, total: prefix[n] as number, start, end, base: 0, regular: false };
+    return { ...patternOf(clipped), start, end, base: 0, regular: false };
   }
 }
