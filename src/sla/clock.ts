@@ -1,7 +1,7 @@
 import { addBusinessTime, businessTimeBetween } from '../calendar';
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs } from '../_lib/instant';
-import { readValues, type ConditionInput } from './condition';
+import { createConditionInput, loadConditionInput, type ConditionInput } from './condition';
 import { readField } from './field-path';
 import type { CompiledPolicy } from './policy';
 import type { SlaClockStatus, SlaState } from './state';
@@ -76,17 +76,24 @@ export function stepClock(compiled: CompiledPolicy, state: SlaState, at: number,
 
 /**
  * {@link stepClock} on a draft this module owns, changed in place (the batch evaluator keeps one draft
- * for the whole timeline). Accrual is deferred while neither the status nor the target changes, so a
+ * and one condition input for the whole timeline). Accrual is deferred while neither the status nor the target changes, so a
  * run of entries that change other fields costs no calendar call.
  */
-export function stepInto(compiled: CompiledPolicy, next: Draft, at: number, record: Readonly<Record<string, unknown>>, index: EntryIndex): void {
+export function stepInto(
+  compiled: CompiledPolicy,
+  next: Draft,
+  at: number,
+  record: Readonly<Record<string, unknown>>,
+  index: EntryIndex,
+  input: ConditionInput = createConditionInput(compiled.fields.length),
+): void {
   if (next.lastEntryAt !== null && at < next.lastEntryAt) throw outOfOrder(index, next.lastEntryAt);
-  const input: ConditionInput = { values: readValues(record, compiled.fields), keys: watchedKeysOf(compiled, record, index), previousKeys: next.watchedKeys };
   const status = next.status;
   next.entries += 1;
   next.lastEntryAt = at;
+  if (status === 'stopped' || status === 'cancelled') return; // final: later entries change nothing
+  loadConditionInput(input, record, compiled.fields, watchedKeysOf(compiled, record, index), next.watchedKeys);
   next.watchedKeys = input.keys;
-  if (status === 'stopped' || status === 'cancelled') return;
   const targetMs = compiled.targetOf(input.values);
   if (status === 'not_started') {
     if (!compiled.start(input)) {

@@ -3,12 +3,21 @@ import { readField } from './field-path';
 
 /**
  * What a compiled condition looks at: the entry's field values (each field the policy reads, read once
- * per entry, in the order of `CompiledFields.paths`) and the `changed` keys of this and the previous entry.
+ * per entry, in the order of `CompiledPolicy.fields`) and the `changed` keys of this and the previous
+ * entry. The batch evaluator reuses one for the whole timeline (see {@link loadConditionInput}).
  */
 export interface ConditionInput {
-  readonly values: readonly unknown[];
-  readonly keys: ReadonlyArray<string | null>;
-  readonly previousKeys: ReadonlyArray<string | null>;
+  readonly values: unknown[];
+  keys: ReadonlyArray<string | null>;
+  previousKeys: ReadonlyArray<string | null>;
+}
+
+/** A compiled condition. */
+export type Predicate = (input: ConditionInput) => boolean;
+
+/** An empty {@link ConditionInput} for `fieldCount` fields. */
+export function createConditionInput(fieldCount: number): ConditionInput {
+  return { values: new Array<unknown>(fieldCount).fill(undefined), keys: [], previousKeys: [] };
 }
 
 /** The fields a policy reads (`paths`) and those it compares with `changed` (`watched`), registered at compile time. */
@@ -24,16 +33,21 @@ export function registerField(list: string[], path: string): number {
 }
 
 /**
- * Reads every registered field of `record` once: own properties only, a `Date` as its epoch ms.
+ * Loads an entry into `input`: every registered field of `record` read once (own properties only, a
+ * `Date` as its epoch ms) into `input.values`, and the `changed` keys.
  */
-export function readValues(record: Readonly<Record<string, unknown>>, segments: ReadonlyArray<readonly string[]>): unknown[] {
-  const values: unknown[] = new Array(segments.length);
+export function loadConditionInput(
+  input: ConditionInput,
+  record: Readonly<Record<string, unknown>>,
+  segments: ReadonlyArray<readonly string[]>,
+  keys: ReadonlyArray<string | null>,
+  previousKeys: ReadonlyArray<string | null>,
+): void {
+  const values = input.values;
   for (let i = 0; i < segments.length; i++) values[i] = normalize(readField(record, segments[i] as readonly string[]));
-  return values;
+  input.keys = keys;
+  input.previousKeys = previousKeys;
 }
-
-/** A compiled condition. */
-export type Predicate = (input: ConditionInput) => boolean;
 
 /**
  * Compiles a validated condition into a predicate. Every field it reads is registered in

@@ -1,5 +1,6 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
+import { createConditionInput } from './condition';
 import { draftOf, initialState, outOfOrder, stepInto, TIMELINE_SUBJECT } from './clock';
 import { SLA_LIMITS } from './limits';
 import { compiledPolicy, type SlaPolicy } from './policy';
@@ -33,13 +34,14 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
     throw ItsmValidationError.at(TIMELINE_SUBJECT, ['timeline'], `at most ${SLA_LIMITS.timelineEntries} entries`, 'too_big');
   }
   const state = draftOf(initialState(compiled));
+  const input = createConditionInput(compiled.fields.length);
   let previousAt = -Infinity;
   for (let i = 0; i < timeline.length; i++) {
     const entry = timeline[i] as SlaTimelineEntry;
     const at = readEntryAt(entry, i);
     if (at < previousAt) throw outOfOrder(i, previousAt);
     previousAt = at;
-    if (at <= nowMs) stepInto(compiled, state, at, entry.record, i);
+    if (at <= nowMs) stepInto(compiled, state, at, entry.record, i, input);
   }
   return clockResult(compiled, state, nowMs);
 }
