@@ -22,6 +22,8 @@ describe('problem options', () => {
       error = e;
     }
     expect(isItsmValidationError(error) && error.issues.map((i) => i.path)).toEqual(['priorityMatrix']);
+    expect(() => createProblemWorkflow({ priorityMatrix: [[1], [2], [3]] as never })).toThrow(/priorityMatrix/);
+    expect(() => createProblemWorkflow({ priorityMatrix: [] as never })).toThrow(/priorityMatrix/);
   });
 
   it('derives the priority on creation from impact and urgency through the matrix', () => {
@@ -30,6 +32,21 @@ describe('problem options', () => {
     expect(p.priority).toBe(priorityOf(1, 3));
     const none = ok(problems.create({ id: 'q', number: 'PRB2', shortDescription: 'x', impact: 1 }, ctx));
     expect(none.priority).toBe(aProblem({ impact: undefined, urgency: undefined }).priority);
+  });
+
+  it('recomputes the priority when an update completes or changes impact and urgency', () => {
+    const problems = createProblemWorkflow();
+    const p = aProblem({ state: 'assess', impact: undefined, urgency: undefined });
+    const onlyImpact = ok(problems.apply(p, { type: 'update', impact: 1 }, ctx));
+    expect(onlyImpact.priority).toBe(p.priority);
+    const both = ok(problems.apply(onlyImpact, { type: 'update', urgency: 1 }, ctx));
+    expect(both.priority).toBe(priorityOf(1, 1));
+    expect(ok(problems.apply(both, { type: 'update', impact: 3 }, ctx)).priority).toBe(priorityOf(3, 1));
+  });
+
+  it('fixes once a root cause is recorded', () => {
+    const withCause = aProblem({ state: 'root_cause_analysis', rootCause: 'leaking sockets', assignmentGroup: 'messaging' });
+    expect(ok(createProblemWorkflow().apply(withCause, { type: 'fix' }, ctx)).state).toBe('fix_in_progress');
   });
 
   it('fixes without a root cause and resolves with empty notes when so configured', () => {
