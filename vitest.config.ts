@@ -14,5 +14,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**'],
+      // The summary, then only the files below 100% (the full table is long).
+      reporter: ['text-summary', ['text', { skipFull: true }]],
+      thresholds: { lines: 95, branches: 90, statements: 95, functions: 95 },
+    },
   },
 });

@@ -37,3 +37,4 @@ export {
   INCIDENT_RESOLUTION_PRESET,
   type IncidentSlaPresetOptions,
 } from './presets';
+export { slaTimelineSvg, slaClockSegments, SLA_SEGMENT_KINDS, type SlaClockSegment, type SlaSegmentKind, type SlaTimelineLane, type SlaTimelineSvgOptions } from './svg';

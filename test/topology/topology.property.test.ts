@@ -103,7 +103,9 @@ describe('topology against a naive reference', () => {
         const set = picks.map((p) => g.ids[p % g.ids.length]!).concat(withUnknown ? ['zz-unknown'] : []);
         const options = hops === undefined ? undefined : { hops };
         expect(topo.rootCauseCandidates(set, options)).toEqual(naiveRootCauses(edgeList(g.relationships), set, hops ?? Infinity));
-        if (set.length > 0) expect(topo.rootCauseCandidates(set, options).length).toBeGreaterThan(0);
+        // Unlimited, reachability is transitive, so some CI of a non-empty set has none strictly upstream.
+        // Within a hop limit a cycle longer than the limit can leave none (each has one upstream in reach).
+        if (set.length > 0 && hops === undefined) expect(topo.rootCauseCandidates(set).length).toBeGreaterThan(0);
       }),
       { numRuns: 800 },
     );

@@ -1,0 +1,71 @@
+/**
+ * The correlator checks every ingested alert with a hand-rolled structural check (much cheaper than
+ * zod). Reference: `parseAlert` (AlertSchema) must agree on which alerts are valid, for alerts with
+ * any field replaced by a tricky value.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCorrelator } from 'itsm-kit/correlation';
+import { parseAlert } from 'itsm-kit/models';
+
+const valid = {
+  id: 'a-1', source: 'prometheus', status: 'firing', severity: 'critical', labels: { alertname: 'Down', service: 'db' },
+  annotations: { summary: 'db down' }, startsAt: '2026-11-23T08:00:00Z',
+};
+
+const tricky: Record<string, unknown[]> = {
+  id: ['', 'x'.repeat(128), 'x'.repeat(129), 7, null],
+  source: ['', 's'.repeat(512), 's'.repeat(513), false],
+  fingerprint: ['fp', '', 'f'.repeat(129), 1],
+  status: ['resolved', 'pending', ''],
+  severity: ['info', 'warning', 'minor', 'major', 'sev1', 3],
+  labels: [{}, [], null, 'x', { '': 'v' }, { '1a': 'v' }, { ok: 1 }, { constructor: 'x' }, { 'a.b/c-d:e': 'v' }, { k: 'v'.repeat(1_025) },
+    Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v'])), JSON.parse('{"__proto__":"x"}')],
+  annotations: [{}, { note: 'n'.repeat(8_192) }, { note: 'n'.repeat(8_193) }, [], { 'bad name': 'x' }],
+  startsAt: ['2026-11-23T08:00:00.123456789Z', '2026-11-23T08:00:00+01:00', '2026-13-01T00:00:00Z', '2026-11-23', 'x'.repeat(41), 0, ''],
+  endsAt: ['2026-11-23T09:00:00Z', '2026-11-23T07:00:00Z', 'later', 5],
+  ciId: ['db-1', '', 'c'.repeat(129), 2],
+  generatorUrl: ['http://prom/graph', 'u'.repeat(2_048), 'u'.repeat(2_049), {}],
+  extra: ['unknown field'],
+};
+
+const alertArb = fc
+  .array(fc.constantFrom(...Object.keys(tricky)).chain((field) => fc.constantFrom(...tricky[field]!).map((value) => [field, value] as const)), { maxLength: 3 })
+  .map((changes) => {
+    const alert: Record<string, unknown> = { ...valid };
+    for (const [field, value] of changes) Object.defineProperty(alert, field, { value, enumerable: true, writable: true, configurable: true });
+    return alert;
+  });
+
+describe('the correlator alert check', () => {
+  const correlator = createCorrelator({ rules: [{ id: 'all', groupBy: ['service'] }] });
+
+  it('accepts exactly the alerts AlertSchema accepts', () => {
+    fc.assert(
+      fc.property(alertArb, (alert) => {
+        const decisions = correlator.ingest(correlator.initialState(), alert as never, Date.parse('2026-11-23T10:00:00Z')).decisions;
+        const rejected = decisions.some((d) => d.type === 'rejected');
+        expect(rejected, JSON.stringify(alert).slice(0, 300)).toBe(!parseAlert(alert).ok);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  // KNOWN BUG (reported to the correlation branch, src/ left alone): the correlator's ISO_UTC pattern
+  // makes the seconds optional, AlertSchema (z.iso.datetime) requires them, so an alert AlertSchema
+  // rejects is ingested. Kept out of the property above; `it.fails` turns red once it is fixed, so this
+  // test is then flipped to `it` and the value added back to the tricky startsAt values.
+  it.fails('rejects a startsAt without seconds, like AlertSchema', () => {
+    const alert = { ...valid, startsAt: '2026-11-23T08:00Z' };
+    expect(parseAlert(alert).ok).toBe(false);
+    const decisions = correlator.ingest(correlator.initialState(), alert as never, Date.parse('2026-11-23T10:00:00Z')).decisions;
+    expect(decisions.map((d) => d.type)).toEqual(['rejected']);
+  });
+
+  it('rejects what is not an alert object, naming nothing deeper', () => {
+    for (const input of [null, 'alert', [valid], 42]) {
+      const d = correlator.ingest(correlator.initialState(), [input as never], 0).decisions;
+      expect(d).toEqual([expect.objectContaining({ type: 'rejected', alertId: null, index: 0 })]);
+    }
+  });
+});
