@@ -4,12 +4,17 @@
  * lookup afterwards is a binary search, never an `Intl` call. Offsets are in milliseconds, `local = utc
  * + offset`.
  */
-import { DAY_MS } from './time';
+import { DAY_MS, MAX_INSTANT_MS } from './time';
 
 const BUCKET_MS = 256 * DAY_MS;
 const SAMPLE_MS = 2 * DAY_MS;
 /** `M/D/YYYY AD, HH:mm:ss` as printed by the formatter below (fixed shape, no user data). */
 const PRINTED = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+/**
+ * Offsets are read within two days of the ends of the `Date` range, where both the instant and its wall
+ * time (at most a day away) can be formatted; further out, the offset at that edge holds.
+ */
+const READABLE_MS = MAX_INSTANT_MS - 2 * DAY_MS;
 
 interface Bucket {
   /** Transition instants in the bucket's range `(start, end]`, ascending. */
@@ -138,7 +143,8 @@ export class ZoneOffsets {
     return hi;
   }
 
-  private rawOffset(ms: number): number {
+  private rawOffset(instant: number): number {
+    const ms = Math.min(Math.max(instant, -READABLE_MS), READABLE_MS);
     const m = PRINTED.exec(this.format(ms));
     if (m === null) return 0;
     const year = m[4] === 'BC' ? 1 - Number(m[3]) : Number(m[3]);

@@ -1,0 +1,74 @@
+/**
+ * Soak: 10,000,000 alerts through one correlator in batches of 1,000, a realistic mix (steady distinct
+ * groups moving over time so that retention eviction matters, a storm every 500 batches, duplicate
+ * notifications, resolves), printing heap used at checkpoints after a forced GC. Heap must stay flat
+ * after warm-up. Run: `node --expose-gc --import tsx bench/run.ts soak` (without --expose-gc the bench
+ * enables GC through `v8.setFlagsFromString`, so `npm run bench soak` works too).
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createCorrelator } from '../src/correlation/index';
+import type { Alert } from '../src/models/index';
+import { fmt } from './_lib/measure';
+
+const TOTAL = 10_000_000;
+const BATCH = 1_000;
+const STEP_MS = 1_000; // one batch per second of alert time
+const T0 = Date.parse('2026-11-23T00:00:00Z');
+
+function forcedGc(): () => void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+function batchAt(b: number): Alert[] {
+  const now = T0 + b * STEP_MS;
+  const iso = new Date(now).toISOString();
+  const out: Alert[] = [];
+  const storm = b % 500 < 5; // a 5-second storm every ~8 minutes: one service, many hosts
+  for (let i = 0; i < BATCH; i++) {
+    const k = b * BATCH + i;
+    let labels: Record<string, string>;
+    if (storm && i < 600) labels = { alertname: 'ServiceDown', service: `svc-${Math.floor(b / 500)}`, host: `h-${i}` };
+    else labels = { alertname: `Alert${k % 50}`, service: `svc-${Math.floor(k / 20_000) % 5_000}`, host: `h-${k % 997}` };
+    const resolved = i % 10 === 9;
+    const duplicate = i % 10 === 8 && out.length > 0;
+    const alert: Alert = duplicate
+      ? out[out.length - 1]!
+      : { id: `a-${k}`, source: 'soak', status: resolved ? 'resolved' : 'firing', severity: 'major', labels, annotations: {}, startsAt: iso, ...(resolved ? { endsAt: iso } : {}) };
+    out.push(alert);
+  }
+  return out;
+}
+
+export default function run(): void {
+  const gc = forcedGc();
+  const correlator = createCorrelator({
+    rules: [{ id: 'by-service', groupBy: ['service'], window: '10m', maxGroupAge: '1h' }],
+    retention: '30m',
+    storm: { maxOpenGroups: 100_000, maxAlertsPerIncident: 300, maxTrackedAlerts: 200_000 },
+  });
+  let state = correlator.initialState();
+  const batches = TOTAL / BATCH;
+  const checkpoint = batches / 10;
+  let decisions = 0;
+  const start = performance.now();
+  console.log(`\n## ${fmt(TOTAL)} alerts in batches of ${fmt(BATCH)} (tick every batch), heap after forced GC`);
+  for (let b = 1; b <= batches; b++) {
+    const now = T0 + b * STEP_MS;
+    const out = correlator.ingest(state, batchAt(b), now);
+    decisions += out.decisions.length;
+    const ticked = correlator.tick(out.state, now);
+    decisions += ticked.decisions.length;
+    state = ticked.state;
+    if (b % checkpoint === 0) {
+      gc();
+      const heap = process.memoryUsage().heapUsed / 1_048_576;
+      const elapsed = (performance.now() - start) / 1000;
+      console.log(`${fmt(b * BATCH).padStart(11)} alerts  heap ${fmt(heap, 1).padStart(7)} MB  open groups ${fmt(state.open).padStart(6)}  tracked ${fmt(state.tracked).padStart(7)}  ${fmt(elapsed, 1).padStart(6)} s  ${fmt((b * BATCH) / elapsed).padStart(9)} alerts/s`);
+    }
+  }
+  console.log(`decisions: ${fmt(decisions)}`);
+}
