@@ -11,7 +11,7 @@ import { createCorrelator } from '../src/correlation/index';
 import type { Alert } from '../src/models/index';
 import { fmt } from './_lib/measure';
 
-const TOTAL = 10_000_000;
+const TOTAL = Number(process.env.SOAK_ALERTS ?? 10_000_000);
 const BATCH = 1_000;
 const STEP_MS = 1_000; // one batch per second of alert time
 const T0 = Date.parse('2026-11-23T00:00:00Z');
@@ -23,22 +23,28 @@ function forcedGc(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/**
+ * Alert identities cycle through 50,000 fingerprints per "epoch" of 3,000 batches (50 minutes): each
+ * refires every 50 s, spread over 2,000 services; a new epoch brings new identities and services, so the
+ * old ones must be evicted after retention. Every 10th notification resolves one, every 10th repeats the
+ * previous one (a duplicate), and for 5 s every ~8 minutes a storm of 600 hosts hits one service.
+ */
 function batchAt(b: number): Alert[] {
-  const now = T0 + b * STEP_MS;
-  const iso = new Date(now).toISOString();
+  const iso = new Date(T0 + b * STEP_MS).toISOString();
+  const epoch = Math.floor(b / 3_000);
+  const storm = b % 500 < 5;
   const out: Alert[] = [];
-  const storm = b % 500 < 5; // a 5-second storm every ~8 minutes: one service, many hosts
   for (let i = 0; i < BATCH; i++) {
-    const k = b * BATCH + i;
-    let labels: Record<string, string>;
-    if (storm && i < 600) labels = { alertname: 'ServiceDown', service: `svc-${Math.floor(b / 500)}`, host: `h-${i}` };
-    else labels = { alertname: `Alert${k % 50}`, service: `svc-${Math.floor(k / 20_000) % 5_000}`, host: `h-${k % 997}` };
+    if (i % 10 === 8 && out.length > 0) {
+      out.push(out[out.length - 1]!);
+      continue;
+    }
+    const k = (b * BATCH + i) % 50_000;
+    const labels = storm && i < 600
+      ? { alertname: 'ServiceDown', service: `storm-${Math.floor(b / 500)}`, host: `h-${i}` }
+      : { alertname: `Alert${k % 25}`, service: `svc-${epoch}-${k % 2_000}`, host: `h-${Math.floor(k / 2_000)}` };
     const resolved = i % 10 === 9;
-    const duplicate = i % 10 === 8 && out.length > 0;
-    const alert: Alert = duplicate
-      ? out[out.length - 1]!
-      : { id: `a-${k}`, source: 'soak', status: resolved ? 'resolved' : 'firing', severity: 'major', labels, annotations: {}, startsAt: iso, ...(resolved ? { endsAt: iso } : {}) };
-    out.push(alert);
+    out.push({ id: `a-${b}-${i}`, source: 'soak', status: resolved ? 'resolved' : 'firing', severity: 'major', labels, annotations: {}, startsAt: iso, ...(resolved ? { endsAt: iso } : {}) });
   }
   return out;
 }
