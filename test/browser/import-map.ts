@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
 const CONDITIONS = ['browser', 'import', 'module', 'default'];
 const IMPORT_RE = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
@@ -57,10 +58,17 @@ export function buildImportMap(entries: string[]): { imports: Record<string, str
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const code = readFileSync(file, 'utf8');
+    // Block comments go first: JSDoc examples and type imports (`import { interval } from 'rxjs'` in
+    // xstate's docs) look like imports but are not.
+    const code = readFileSync(file, 'utf8').replace(BLOCK_COMMENT, '');
     for (const m of code.matchAll(IMPORT_RE)) {
       const spec = (m[1] ?? m[2])!;
-      if (spec.startsWith('.') || spec.startsWith('/')) queue.push(resolve(dirname(file), spec));
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        // A line-comment mention of a file that does not exist is skipped; a real import of a missing file
+        // still fails in the browser, which loads every module it needs.
+        const target = resolve(dirname(file), spec);
+        if (existsSync(target)) queue.push(target);
+      }
       else {
         if (spec.startsWith('node:')) throw new Error(`${file} imports the Node built-in ${spec}`);
         const target = resolveBare(spec, file);

@@ -71,6 +71,7 @@ const cases: Array<[string, () => unknown, string]> = [
   ['SLA field path length: 256 characters', policy({ pause: { field: letters(SLA_LIMITS.pathLength + 1), op: 'exists' } }), 'pause.field'],
   ['SLA target keys: 100', policy({ target: { field: 'priority', durationsMs: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, H])) } }), 'target.durationsMs'],
   ['SLA warnings: 10', policy({ warnAt: Array.from({ length: 11 }, (_, i) => (i + 1) / 12) }), 'warnAt'],
+  ['SLA value compared by changed: 4,096 characters', () => evaluateSla(policy({ resetOn: { field: 'note', op: 'changed' } })(), [{ at: 0, record: { state: 'new', note: letters(5_000) } }], 0), 'timeline.0.record.note'],
   ['SLA target: 100 years', policy({ target: { durationMs: SLA_LIMITS.maxDurationMs + 1 } }), 'target.durationMs'],
   ['workflow SLA timeline: 100,000 audit entries', () => slaTimelineFromAudit({} as never, times(100_001, {} as never)), 'audit'],
   // change scheduling
