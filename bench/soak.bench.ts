@@ -15,6 +15,7 @@ const TOTAL = Number(process.env.SOAK_ALERTS ?? 10_000_000);
 const BATCH = 1_000;
 const STEP_MS = 1_000; // one batch per second of alert time
 const T0 = Date.parse('2026-11-23T00:00:00Z');
+const EPOCH = 2_500;
 
 function forcedGc(): () => void {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -24,14 +25,16 @@ function forcedGc(): () => void {
 }
 
 /**
- * Alert identities cycle through 50,000 fingerprints per "epoch" of 3,000 batches (50 minutes): each
- * refires every 50 s, spread over 2,000 services; a new epoch brings new identities and services, so the
- * old ones must be evicted after retention. Every 10th notification resolves one, every 10th repeats the
- * previous one (a duplicate), and for 5 s every ~8 minutes a storm of 600 hosts hits one service.
+ * Alert identities cycle through 50,000 fingerprints per "epoch" of 2,500 batches (about 42 minutes):
+ * each refires every 50 s, spread over 2,000 services; in its last 100 batches every identity of an
+ * epoch resolves, and the next epoch brings new identities and services, so the old ones must be evicted
+ * after retention. Every 10th notification resolves one, every 10th repeats the previous one (a
+ * duplicate), and for 5 s every ~8 minutes a storm of 600 hosts hits one service.
  */
 function batchAt(b: number): Alert[] {
   const iso = new Date(T0 + b * STEP_MS).toISOString();
-  const epoch = Math.floor(b / 3_000);
+  const epoch = Math.floor(b / EPOCH);
+  const closing = b % EPOCH >= EPOCH - 100;
   const storm = b % 500 < 5;
   const out: Alert[] = [];
   for (let i = 0; i < BATCH; i++) {
@@ -43,7 +46,7 @@ function batchAt(b: number): Alert[] {
     const labels = storm && i < 600
       ? { alertname: 'ServiceDown', service: `storm-${Math.floor(b / 500)}`, host: `h-${i}` }
       : { alertname: `Alert${k % 25}`, service: `svc-${epoch}-${k % 2_000}`, host: `h-${Math.floor(k / 2_000)}` };
-    const resolved = i % 10 === 9;
+    const resolved = i % 10 === 9 || closing;
     out.push({ id: `a-${b}-${i}`, source: 'soak', status: resolved ? 'resolved' : 'firing', severity: 'major', labels, annotations: {}, startsAt: iso, ...(resolved ? { endsAt: iso } : {}) });
   }
   return out;
@@ -53,7 +56,7 @@ export default function run(): void {
   const gc = forcedGc();
   const correlator = createCorrelator({
     rules: [{ id: 'by-service', groupBy: ['service'], window: '10m', maxGroupAge: '1h' }],
-    retention: '30m',
+    retention: '5m',
     storm: { maxOpenGroups: 100_000, maxAlertsPerIncident: 300, maxTrackedAlerts: 200_000 },
   });
   let state = correlator.initialState();

@@ -19,7 +19,7 @@ const outages = [{ start: at('10:15'), end: at('11:00'), ciId: 'db' }, { start: 
 const changes = [{ id: 'c1', type: 'emergency', state: 'closed', closeCode: 'successful', closedAt: at('09:00'), plannedEnd: at('09:00') }, { id: 'c1', type: 'normal', state: 'closed', closeCode: 'unsuccessful', closedAt: at('12:00') }];
 const slaResults = [{ status: 'completed', breached: false }, { status: 'running', breached: true }];
 const options = { period, groupBy: 'priority' };
-const RUNS = 25;
+const RUNS = 15;
 
 const functions: Array<[string, (...args: never[]) => unknown, unknown[]]> = [
   ['mtta', mtta, [incidents, options]],

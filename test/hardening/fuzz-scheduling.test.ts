@@ -16,7 +16,7 @@ const schedule = {
 };
 const topology = createTopology({ cis: [{ id: 'app', name: 'app', ciClass: 'application' }, { id: 'db', name: 'db', ciClass: 'database' }], relationships: [{ from: 'app', to: 'db', type: 'depends_on' }] });
 const search = { ...schedule, from: '2026-11-23T00:00:00Z', limit: 5 };
-const RUNS = 40;
+const RUNS = 20;
 
 describe('fuzzing change scheduling', () => {
   it('detectConflicts survives hostile changes and schedules', () => {

@@ -25,7 +25,7 @@ const timeline: SlaTimelineEntry[] = [
   { at: '2026-11-23T10:00:00Z', record: { state: 'in_progress', priority: 1 } },
 ];
 const NOW = '2026-11-24T12:00:00Z';
-const RUNS = 25;
+const RUNS = 15;
 
 /** Timelines with hostile entries: unsorted, duplicate instants, hostile records and field values. */
 const hostileTimeline = fc.array(

@@ -9,7 +9,7 @@ import { fuzzBigValues, fuzzCall, fuzzEachArgument, hostileInstant, mutateDeep }
 
 const agent: Actor = { id: 'u-ana', roles: ['agent', 'resolver', 'change_manager', 'problem_manager'], groups: ['ops'] };
 const context = { actor: agent, now: '2026-11-23T08:00:00Z' };
-const RUNS = 8;
+const RUNS = 5;
 
 const cases = [
   {
