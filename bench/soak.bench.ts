@@ -29,13 +29,14 @@ function forcedGc(): () => void {
  * each refires every 50 s, spread over 2,000 services; in its last 100 batches every identity of an
  * epoch resolves, and the next epoch brings new identities and services, so the old ones must be evicted
  * after retention. Every 10th notification resolves one, every 10th repeats the previous one (a
- * duplicate), and for 5 s every ~8 minutes a storm of 600 hosts hits one service.
+ * duplicate), and for 5 s every ~8 minutes a storm of 600 hosts hits one service (resolved a minute later).
  */
 function batchAt(b: number): Alert[] {
   const iso = new Date(T0 + b * STEP_MS).toISOString();
   const epoch = Math.floor(b / EPOCH);
   const closing = b % EPOCH >= EPOCH - 100;
   const storm = b % 500 < 5;
+  const stormOver = b % 500 >= 60 && b % 500 < 65; // a minute later the storm's alerts resolve
   const out: Alert[] = [];
   for (let i = 0; i < BATCH; i++) {
     if (i % 10 === 8 && out.length > 0) {
@@ -43,10 +44,10 @@ function batchAt(b: number): Alert[] {
       continue;
     }
     const k = (b * BATCH + i) % 50_000;
-    const labels = storm && i < 600
+    const labels = (storm || stormOver) && i < 600
       ? { alertname: 'ServiceDown', service: `storm-${Math.floor(b / 500)}`, host: `h-${i}` }
       : { alertname: `Alert${k % 25}`, service: `svc-${epoch}-${k % 2_000}`, host: `h-${Math.floor(k / 2_000)}` };
-    const resolved = i % 10 === 9 || closing;
+    const resolved = i % 10 === 9 || closing || (stormOver && i < 600);
     out.push({ id: `a-${b}-${i}`, source: 'soak', status: resolved ? 'resolved' : 'firing', severity: 'major', labels, annotations: {}, startsAt: iso, ...(resolved ? { endsAt: iso } : {}) });
   }
   return out;
