@@ -125,11 +125,14 @@ export function outagesFromIncidents(
   incidents: ReadonlyArray<{ readonly id: string; readonly openedAt: InstantInput; readonly resolvedAt?: InstantInput | undefined; readonly ciId?: string | undefined; readonly service?: string | undefined }>,
 ): IncidentOutage[] {
   assertArray(incidents, 'incidents', 'outagesFromIncidents input');
-  return incidents.map((inc) => ({
-    incidentId: inc.id,
-    start: inc.openedAt,
-    ...(inc.resolvedAt !== undefined ? { end: inc.resolvedAt } : {}),
-    ...(inc.ciId !== undefined ? { ciId: inc.ciId } : {}),
-    ...(inc.service !== undefined ? { service: inc.service } : {}),
-  }));
+  return incidents.map((inc, i) => {
+    assertRecord(inc, 'incidents', i, 'outagesFromIncidents input');
+    return {
+      incidentId: inc.id,
+      start: inc.openedAt,
+      ...(inc.resolvedAt !== undefined ? { end: inc.resolvedAt } : {}),
+      ...(inc.ciId !== undefined ? { ciId: inc.ciId } : {}),
+      ...(inc.service !== undefined ? { service: inc.service } : {}),
+    };
+  });
 }

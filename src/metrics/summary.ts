@@ -49,8 +49,14 @@ function nearestRank(p: number, n: number): number {
  * summarizeDurations([]).mean //=> null
  */
 export function summarizeDurations(durations: ArrayLike<number>): DurationStats {
-  const values = Float64Array.from(durations as ArrayLike<number>);
+  const values = copyNumbers(durations, 'summarizeDurations', 'durations');
   return summarizeOwned(values);
+}
+
+/** A copy of an array or typed array of numbers; anything else (`null`, `{ length: 1e12 }`) is rejected at `field`. */
+function copyNumbers(values: unknown, subject: string, field: string): Float64Array {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw ItsmValidationError.at(subject, [field], 'must be an array of numbers');
+  return Float64Array.from(values as ArrayLike<number>);
 }
 
 /** Like {@link summarizeDurations} but reorders `values` in place (internal, avoids a copy). */
@@ -102,7 +108,7 @@ export function summarizeOwned(values: Float64Array): DurationStats {
  */
 export function percentile(values: ArrayLike<number>, p: number): number | null {
   if (!(typeof p === 'number' && p > 0 && p <= 100)) throw ItsmValidationError.at('percentile', ['p'], 'must be a number in (0, 100]');
-  const copy = Float64Array.from(values as ArrayLike<number>);
+  const copy = copyNumbers(values, 'percentile', 'values');
   if (copy.length === 0) return null;
   for (let i = 0; i < copy.length; i++) {
     if (!Number.isFinite(copy[i]!)) throw ItsmValidationError.at('percentile', ['values', i], 'must be a finite number');

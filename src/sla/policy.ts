@@ -97,7 +97,8 @@ function checkRawDefinition(definition: unknown): void {
  * remembered for that object: a deserialized incremental state pays for compilation once).
  */
 export function compiledPolicy(input: SlaPolicy | SlaPolicyDefinitionInput): CompiledPolicy {
-  const known = compiledByDefinition.get(Object.hasOwn(input, 'definition') ? (input as SlaPolicy).definition : input);
+  const isPolicy = typeof input === 'object' && input !== null && Object.hasOwn(input, 'definition');
+  const known = compiledByDefinition.get(isPolicy ? (input as SlaPolicy).definition : input);
   if (known !== undefined) return known;
   const created = createSlaPolicy(input as SlaPolicyDefinitionInput);
   return compiledByDefinition.get(created.definition) as CompiledPolicy;

@@ -1,3 +1,4 @@
+import { ItsmValidationError } from '../_lib/errors';
 import type { SlaCondition } from './condition-schema';
 import { deepFreeze } from './deep-freeze';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
@@ -5,6 +6,15 @@ import type { SlaPolicyDefinitionInput } from './policy-schema';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** The options object of a preset, or an {@link ItsmValidationError} at `options` when it is not one. */
+function presetOptions(options: unknown, preset: string): IncidentSlaPresetOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw ItsmValidationError.at(preset, ['options'], 'must be an object of definition overrides');
+  }
+  return options as IncidentSlaPresetOptions;
+}
 
 /**
  * Options of the incident presets: any field of the definition to override (shallowly), plus
@@ -34,8 +44,8 @@ const cancel = (): SlaCondition => ({ field: 'state', op: 'eq', value: 'canceled
  * @example
  * const policy = createSlaPolicy(incidentResponsePolicy({ calendar: berlinDesk, businessDayMs: 8 * 3_600_000 }));
  */
-export function incidentResponsePolicy(options: IncidentSlaPresetOptions = {}): SlaPolicyDefinitionInput {
-  const { businessDayMs = DAY, ...overrides } = options;
+export function incidentResponsePolicy(options?: IncidentSlaPresetOptions): SlaPolicyDefinitionInput {
+  const { businessDayMs = DAY, ...overrides } = presetOptions(options, 'incidentResponsePolicy');
   return {
     id: 'incident-response',
     name: 'Incident response',
@@ -57,8 +67,8 @@ export function incidentResponsePolicy(options: IncidentSlaPresetOptions = {}): 
  * @example
  * const policy = createSlaPolicy(incidentResolutionPolicy({ warnAt: [0.5, 0.75, 0.9] }));
  */
-export function incidentResolutionPolicy(options: IncidentSlaPresetOptions = {}): SlaPolicyDefinitionInput {
-  const { businessDayMs = DAY, ...overrides } = options;
+export function incidentResolutionPolicy(options?: IncidentSlaPresetOptions): SlaPolicyDefinitionInput {
+  const { businessDayMs = DAY, ...overrides } = presetOptions(options, 'incidentResolutionPolicy');
   return {
     id: 'incident-resolution',
     name: 'Incident resolution',

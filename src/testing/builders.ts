@@ -12,6 +12,7 @@ import { changeDefaults } from './change-defaults';
 import { incidentDefaults } from './incident-defaults';
 import { actorDefaults, alertDefaults, ciDefaults, knownErrorDefaults, problemDefaults, relationshipDefaults } from './other-defaults';
 import { stableHash } from './stable-key';
+import { optionsObject } from '../_lib/hardening-options';
 
 /**
  * The instant every default timestamp is derived from unless told otherwise: Monday 2026-11-23 08:00 UTC.
@@ -106,7 +107,8 @@ function makeBuilders(identify: Identify, atMs: number): Builders {
  * anIncident({ state: 'resolved' }).resolvedAt //=> '2026-12-01T11:00:00.000Z'
  * aChange().id //=> 'chg-1'
  */
-export function createBuilders(options: CreateBuildersOptions = {}): Builders {
+export function createBuilders(input?: CreateBuildersOptions): Builders {
+  const options: CreateBuildersOptions = optionsObject(input, 'builders options');
   const atMs = toEpochMs(options.at ?? BUILDER_EPOCH, 'at', 'builders options');
   const prefix = options.idPrefix ?? '';
   if (typeof prefix !== 'string' || prefix.length > 64) throw ItsmValidationError.at('builders options', ['idPrefix'], 'must be a string of at most 64 characters');

@@ -1,3 +1,4 @@
+import { optionsObject } from '../_lib/hardening-options';
 import { toIso } from '../_lib/instant';
 import { ItsmValidationError } from '../_lib/errors';
 import { createRandom } from './random';
@@ -67,11 +68,12 @@ export interface LateAlertsOptions extends SteadyAlertsOptions {
  * const s = lateAlerts({ seed: 3, count: 100, lateRatio: 0.3 });
  * s.some((a, i) => i > 0 && a.alert.startsAt < s[i - 1].alert.startsAt) //=> true (out of order)
  */
-export function lateAlerts(options: LateAlertsOptions = {}): AlertArrival[] {
+export function lateAlerts(input?: LateAlertsOptions): AlertArrival[] {
+  const options: LateAlertsOptions = optionsObject(input, 'lateAlerts options');
   const { lateRatio, maxDelayMs, ...steady } = options;
   const late: { seed?: number; lateRatio?: number; maxDelayMs?: number } = {};
   if (options.seed !== undefined) late.seed = options.seed;
   if (lateRatio !== undefined) late.lateRatio = lateRatio;
   if (maxDelayMs !== undefined) late.maxDelayMs = maxDelayMs;
-  return withLateArrivals(steadyAlerts({ idPrefix: `late-${options.seed ?? 1}`, ...steady }), late);
+  return withLateArrivals(steadyAlerts({ idPrefix: `late-${typeof options.seed === 'number' ? options.seed : 1}`, ...steady }), late);
 }

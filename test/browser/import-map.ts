@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
 const CONDITIONS = ['browser', 'import', 'module', 'default'];
 /** Static `import`/`export ... from` and dynamic `import()` specifiers (a lexical scan, no parser). */
 export const IMPORT_RE = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
@@ -61,7 +62,9 @@ export function buildImportMap(entries: string[]): { imports: Record<string, str
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const code = readFileSync(file, 'utf8');
+    // Block comments go first: JSDoc examples and type imports (`import { interval } from 'rxjs'` in
+    // xstate's docs) look like imports but are not.
+    const code = readFileSync(file, 'utf8').replace(BLOCK_COMMENT, '');
     for (const m of code.matchAll(IMPORT_RE)) {
       const spec = (m[1] ?? m[2])!;
       if (spec.startsWith('.') || spec.startsWith('/')) {

@@ -21,6 +21,9 @@ function distFiles(dir = dist): string[] {
   );
 }
 
+/** The built entries the scenario loads: the root (models) and the modules it exercises. */
+const SCENARIO_MODULES = ['root', 'calendar', 'sla', 'incident', 'correlation'] as const;
+
 const NODE_BUILTINS = /(?:from\s*|require\(\s*|import\(\s*)["'](?:node:[\w/]+|fs|path|os|crypto|child_process|net|http|https|url|util|stream|events|worker_threads|buffer)["']/;
 
 describe('dist/ has no Node built-ins', () => {
@@ -40,20 +43,20 @@ describe('headless Chromium', () => {
     await browser?.close();
   });
 
-  it('runs the built ESM bundle with the same results as Node', async () => {
-    const entry = join(dist, 'index.js');
-    const { imports } = buildImportMap([entry]);
+  it('runs the built ESM bundles with the same results as Node', async () => {
+    const entries = Object.fromEntries(SCENARIO_MODULES.map((m) => [m, join(dist, m === 'root' ? 'index.js' : `${m}/index.js`)]));
+    const { imports } = buildImportMap(Object.values(entries));
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.route('http://itsm.test/**', async (route) => {
       const path = decodeURIComponent(new URL(route.request().url()).pathname);
       if (path === '/') {
+        const loads = SCENARIO_MODULES.map((m) => `${m}: await import('http://itsm.test${entries[m]}')`).join(', ');
         const html = `<!doctype html><script type="importmap">${JSON.stringify({ imports })}</script>
           <script type="module">
-            import * as lib from 'http://itsm.test${entry}';
             import { runScenario } from 'http://itsm.test${scenarioFile}';
-            try { window.__result = JSON.stringify(runScenario(lib)); } catch (e) { window.__result = 'ERROR ' + e.stack; }
+            try { window.__result = JSON.stringify(runScenario({ ${loads} })); } catch (e) { window.__result = 'ERROR ' + e.stack; }
           </script>`;
         return route.fulfill({ contentType: 'text/html', body: html });
       }
@@ -66,9 +69,10 @@ describe('headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(inBrowser?.startsWith('ERROR'), inBrowser).toBe(false);
 
-    const lib = (await import(/* @vite-ignore */ entry)) as Record<string, unknown>;
-    const { runScenario } = (await import(/* @vite-ignore */ scenarioFile)) as { runScenario: (l: unknown) => unknown };
-    const inNode = runScenario(lib);
+    const libs = Object.fromEntries(await Promise.all(SCENARIO_MODULES.map(async (m) => [m, await import(/* @vite-ignore */ entries[m]!)] as const)));
+    const { runScenario } = (await import(/* @vite-ignore */ scenarioFile)) as { runScenario: (l: unknown) => Record<string, unknown> };
+    const inNode = runScenario(libs);
+    expect(Object.keys(inNode)).toEqual(expect.arrayContaining(['calendar', 'sla', 'incident', 'correlation']));
     expect(JSON.parse(inBrowser!)).toEqual(inNode);
   }, 120_000);
 });

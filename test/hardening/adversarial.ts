@@ -46,32 +46,34 @@ export function mutateField<T extends Record<string, unknown>>(valid: T): fc.Arb
 }
 
 /**
- * A flat, iterative fingerprint of a value (structure and leaves), deep enough for 10,000 levels of
- * nesting. Each line names its parent by line number rather than by its whole path, so the fingerprint
- * stays linear in the size of the value (full paths made it quadratic: 300 MB for 10,000 levels).
+ * A flat, iterative fingerprint of a value (leaves and the keys leading to them), deep enough for 10,000
+ * levels of nesting and linear in the size of the value: each node is named by its number and its
+ * parent's, never by its full path (full paths would make deep nesting quadratic).
  */
 function snapshot(root: unknown): string {
   const out: string[] = [];
   const seen = new Set<unknown>();
-  const stack: Array<[string, unknown]> = [['$', root]];
+  const stack: Array<[number, string, unknown]> = [[-1, '$', root]];
+  let nodes = 0;
   while (stack.length > 0) {
-    const [label, value] = stack.pop()!;
+    const [parent, key, value] = stack.pop()!;
+    const id = nodes++;
+    const at = `${parent}.${key}#${id}`;
     if (typeof value !== 'object' || value === null) {
-      out.push(`${label}=${typeof value}:${String(value)}`);
+      out.push(`${at}=${typeof value}:${String(value)}`);
       continue;
     }
     if (value instanceof Date) {
-      out.push(`${label}=Date:${value.getTime()}`);
+      out.push(`${at}=Date:${value.getTime()}`);
       continue;
     }
     if (seen.has(value)) {
-      out.push(`${label}=[seen]`);
+      out.push(`${at}=[seen]`);
       continue;
     }
     seen.add(value);
-    const line = out.length;
-    out.push(`${label}:${Object.getPrototypeOf(value) === null ? 'null-proto' : 'object'}`);
-    for (const key of Reflect.ownKeys(value)) stack.push([`@${line}.${String(key)}`, (value as Record<PropertyKey, unknown>)[key]]);
+    out.push(`${at}:${Object.getPrototypeOf(value) === null ? 'null-proto' : 'object'}`);
+    for (const k of Reflect.ownKeys(value)) stack.push([id, String(k), (value as Record<PropertyKey, unknown>)[k]]);
   }
   return out.join('\n');
 }

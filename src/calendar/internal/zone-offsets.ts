@@ -4,12 +4,17 @@
  * lookup afterwards is a binary search, never an `Intl` call. Offsets are in milliseconds, `local = utc
  * + offset`.
  */
-import { DAY_MS } from './time';
+import { DAY_MS, MAX_INSTANT_MS } from './time';
 
 const BUCKET_MS = 256 * DAY_MS;
 const SAMPLE_MS = 2 * DAY_MS;
 /** `M/D/YYYY AD, HH:mm:ss` as printed by the formatter below (fixed shape, no user data). */
 const PRINTED = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+/**
+ * Offsets are read within two days of the ends of the `Date` range, where both the instant and its wall
+ * time (at most a day away) can be formatted; further out, the offset at that edge holds.
+ */
+const READABLE_MS = MAX_INSTANT_MS - 2 * DAY_MS;
 
 interface Bucket {
   /** Transition instants in the bucket's range `(start, end]`, ascending. */
@@ -137,8 +142,13 @@ export class ZoneOffsets {
     return hi;
   }
 
-  /** The offset at `ms` straight from `Intl`: the printed wall-clock time minus the instant. */
-  private rawOffset(ms: number): number {
+  /**
+   * The offset at `instant` straight from `Intl`: the printed wall-clock time minus the instant. Instants
+   * within 2 days of the Date range's ends are read at that bound (Intl cannot print past it; the edge
+   * offset holds beyond).
+   */
+  private rawOffset(instant: number): number {
+    const ms = Math.min(Math.max(instant, -READABLE_MS), READABLE_MS);
     const m = PRINTED.exec(this.formatter.format(ms));
     const fields = m === null ? this.partsOf(ms) : m.slice(1).map((v, i) => (i === 3 ? (v === 'BC' ? 1 : 0) : Number(v)));
     const [month, day, yearOfEra, bc, hour, minute, second] = fields as [number, number, number, number, number, number, number];

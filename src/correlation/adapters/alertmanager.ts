@@ -1,3 +1,5 @@
+import { optionsObject } from '../../_lib/hardening-options';
+import { ItsmValidationError } from '../../_lib/errors';
 import { z } from 'zod';
 import type { Alert, AlertInput } from '../../models/alert';
 import type { AdapterOptions } from './shared';
@@ -38,10 +40,12 @@ export type AlertmanagerWebhook = z.infer<typeof AlertmanagerWebhookSchema>;
 
 /** Maps Alertmanager-shaped alerts (also Grafana's) onto the model. */
 export function mapAlertmanagerAlerts(source: string, alerts: readonly z.infer<typeof AlertmanagerAlertSchema>[], options: AdapterOptions): AlertInput[] {
+  const label = options.ciIdLabel;
+  if (label !== undefined && typeof label !== 'string') throw ItsmValidationError.at(`${source} webhook options`, ['ciIdLabel'], 'must be a label name');
   return alerts.map((a) => {
     const startsAt = normalizeTime(a.startsAt) ?? a.startsAt;
     const endsAt = a.status === 'resolved' ? normalizeTime(a.endsAt) : undefined;
-    const ciId = options.ciIdLabel === undefined ? undefined : a.labels[options.ciIdLabel];
+    const ciId = label !== undefined && Object.hasOwn(a.labels, label) ? a.labels[label] : undefined;
     const fingerprint = a.fingerprint ? boundedId(a.fingerprint) : undefined;
     const idBase = fingerprint ?? Object.keys(a.labels).sort().map((k) => `${k}=${a.labels[k]}`).join(',');
     return {
@@ -71,7 +75,7 @@ export function mapAlertmanagerAlerts(source: string, alerts: readonly z.infer<t
  *   startsAt: '2026-11-23T08:00:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'c6eadffa33fcdf37' }] })[0]?.severity
  * //=> 'critical'
  */
-export function fromAlertmanagerWebhook(payload: unknown, options: AdapterOptions = {}): Alert[] {
+export function fromAlertmanagerWebhook(payload: unknown, options?: AdapterOptions): Alert[] {
   const parsed = parsePayload(AlertmanagerWebhookSchema, 'Alertmanager webhook', payload);
-  return finishAlerts('Alertmanager webhook', mapAlertmanagerAlerts('alertmanager', parsed.alerts, options));
+  return finishAlerts('Alertmanager webhook', mapAlertmanagerAlerts('alertmanager', parsed.alerts, optionsObject(options, 'Alertmanager webhook')));
 }

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../_lib/hardening-options';
 import { z } from 'zod';
 import type { Alert } from '../../models/alert';
 import { AlertmanagerAlertSchema, mapAlertmanagerAlerts } from './alertmanager';
@@ -32,7 +33,7 @@ export type GrafanaWebhook = z.infer<typeof GrafanaWebhookSchema>;
  *   startsAt: '2021-10-12T09:51:03.157076+02:00', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'c6eadffa33fcdf37' }] })[0]?.startsAt
  * //=> '2021-10-12T07:51:03.157Z'
  */
-export function fromGrafanaWebhook(payload: unknown, options: AdapterOptions = {}): Alert[] {
+export function fromGrafanaWebhook(payload: unknown, options?: AdapterOptions): Alert[] {
   const parsed = parsePayload(GrafanaWebhookSchema, 'Grafana webhook', payload);
-  return finishAlerts('Grafana webhook', mapAlertmanagerAlerts('grafana', parsed.alerts, options));
+  return finishAlerts('Grafana webhook', mapAlertmanagerAlerts('grafana', parsed.alerts, optionsObject(options, 'Grafana webhook')));
 }

@@ -1,3 +1,4 @@
+import { optionsObject } from '../../_lib/hardening-options';
 import { z } from 'zod';
 import { ItsmValidationError } from '../../_lib/errors';
 import { toEpochMs } from '../../_lib/instant';
@@ -56,11 +57,12 @@ export interface FromPagerDutyEventOptions {
  *   payload: { summary: 'DB down', source: 'db-1', severity: 'error', timestamp: '2026-11-23T08:00:00Z' } })[0]?.severity
  * //=> 'major'
  */
-export function fromPagerDutyEvent(event: unknown, options: FromPagerDutyEventOptions = {}): Alert[] {
+export function fromPagerDutyEvent(event: unknown, options?: FromPagerDutyEventOptions): Alert[] {
+  const { receivedAt } = optionsObject(options, 'PagerDuty event');
   const e = parsePayload(PagerDutyEventSchema, 'PagerDuty event', event);
   if (e.event_action === 'acknowledge') return [];
   const p = e.payload;
-  const time = normalizeTime(p?.timestamp) ?? (options.receivedAt === undefined ? undefined : new Date(toEpochMs(options.receivedAt, 'receivedAt', 'PagerDuty event')).toISOString());
+  const time = normalizeTime(p?.timestamp) ?? (receivedAt === undefined ? undefined : new Date(toEpochMs(receivedAt, 'receivedAt', 'PagerDuty event')).toISOString());
   if (time === undefined) throw ItsmValidationError.at('PagerDuty event', ['payload', 'timestamp'], 'needed (or options.receivedAt) to time the alert');
   const fingerprint = boundedId(e.dedup_key ?? `pd:${[p!.source, p!.component ?? '', p!.group ?? '', p!.class ?? '', p!.summary].join('|')}`);
   const status = e.event_action === 'trigger' ? 'firing' : 'resolved';
