@@ -32,6 +32,8 @@ export {
 export { DurationSchema, MAX_DURATION_MS, type DurationInput } from './duration';
 export type * from './decisions';
 export type { CorrelatorState, FingerprintRecord, GroupRecord, ParkedAlert, InhibitEntry } from './state';
+export type { BucketTable } from './table';
+export type { CiCounts } from './ci-counts';
 export { fingerprintOf, labelsFingerprint } from './identity';
 export { maintenanceFromChanges } from './maintenance';
 export { DEFAULT_SEVERITY_MAPPING } from './rules';
