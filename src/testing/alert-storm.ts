@@ -94,6 +94,8 @@ function validateTopology(topology: unknown, subject: string): readonly Topology
  */
 export function alertStorm(options: AlertStormOptions): AlertArrival[] {
   const subject = 'alertStorm options';
+  // Unlike the other generators, a storm has required options (the upstream CI and its topology).
+  if (options === undefined) throw ItsmValidationError.at(subject, ['options'], 'required: { upstreamCiId, topology }');
   const { seed, startMs, idPrefix } = streamBase(options, 'storm', subject);
   const upstream = options.upstreamCiId;
   if (typeof upstream !== 'string' || upstream.length === 0 || upstream.length > 128) throw ItsmValidationError.at(subject, ['upstreamCiId'], 'must be an id of 1 to 128 characters');

@@ -5,7 +5,7 @@ import { fromAlertmanagerWebhook, fromGrafanaWebhook, fromPagerDutyEvent } from 
 import { outagesFromIncidents, percentile, summarizeDurations } from 'itsm-kit/metrics';
 import { ItsmError, ItsmRangeError, ItsmValidationError } from 'itsm-kit/models';
 import { evaluateSla, incidentResolutionPolicy, incidentResponsePolicy, startSla } from 'itsm-kit/sla';
-import { anIncident, createBuilders, lateAlerts } from 'itsm-kit/testing';
+import { alertStorm, anIncident, createBuilders, lateAlerts } from 'itsm-kit/testing';
 import { deepNesting } from './adversarial';
 
 const pathOf = (fn: () => unknown): string => {
@@ -78,5 +78,12 @@ describe('bugs found by fuzzing', () => {
     expect(pathOf(() => createBuilders(null as never))).toBe('options');
     expect(pathOf(() => lateAlerts(null as never))).toBe('options');
     expect(() => lateAlerts({ seed: Object.create(null) as number })).toThrow(ItsmError);
+  });
+});
+
+describe('alertStorm without options', () => {
+  it('throws ItsmValidationError naming options (was a TypeError reading upstreamCiId)', () => {
+    expect(() => (alertStorm as (o?: unknown) => unknown)(undefined)).toThrowError(ItsmValidationError);
+    expect(() => (alertStorm as (o?: unknown) => unknown)(undefined)).toThrowError(/options: required/);
   });
 });
