@@ -16,8 +16,7 @@ import { emptyState } from './state';
 import { runTick } from './tick';
 import type { CorrelationTopology } from './topology-view';
 import { TopologyCache } from './topology-view';
-import type { TimeMemo } from './validate-alert';
-import { checkAlert } from './validate-alert';
+import { checkAlert, timeMemo } from './validate-alert';
 
 /**
  * What `ingest` and `tick` return: the next state, the decisions in order, and the next instant worth
@@ -103,7 +102,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     throw ItsmValidationError.at('correlator config', ['rules', i, 'topology'], 'needs a topology (config.topology or the topology option)');
   }
   const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
-  const memo: TimeMemo = { times: new Map(), keys: new Set() };
+  const memo = timeMemo();
 
   return {
     config: parsed,

@@ -1,5 +1,5 @@
 import type { Alert } from '../models/alert';
-import { hashText } from './hash';
+import { TextHasher } from './hash';
 
 /**
  * The fingerprint of an alert: the one it carries, else a stable 16-hex-digit hash of its label names
@@ -21,8 +21,22 @@ export function fingerprintOf(alert: Pick<Alert, 'fingerprint' | 'labels'>): str
  */
 export function labelsFingerprint(labels: Readonly<Record<string, string>>): string {
   const keys = Object.keys(labels);
-  if (keys.length > 1) keys.sort();
-  let text = '';
-  for (const k of keys) text += `${k}\u0000${labels[k]!}\u0001`;
-  return hashText(text);
+  // Insertion sort: label sets are small, and `<` orders strings exactly as the default sort does.
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  const h = new TextHasher();
+  for (const k of keys) {
+    h.text(k);
+    h.char(0);
+    h.text(labels[k]!);
+    h.char(1);
+  }
+  return h.digest();
 }

@@ -53,9 +53,17 @@ export function correlateFiring(ctx: Ctx, alert: Alert, fp: string, t: number, r
   return keys;
 }
 
+/** A fingerprint record with `s`, `t`, `c`, `a` and `g` as given, keeping `rec`'s flapping fields. */
+function withCore(rec: FingerprintRecord, s: 0 | 1, t: number, c: number, a: string, g: readonly string[]): FingerprintRecord {
+  if (rec.h === undefined && rec.fu === undefined) return { s, t, c, a, g };
+  if (rec.fu === undefined) return { s, t, c, a, g, h: rec.h! };
+  if (rec.h === undefined) return { s, t, c, a, g, fu: rec.fu };
+  return { s, t, c, a, g, h: rec.h, fu: rec.fu };
+}
+
 function deduplicated(ctx: Ctx, alert: Alert, fp: string, rec: FingerprintRecord, t: number, stale: boolean): void {
   const c = rec.c + 1;
-  ctx.fps.set(fp, { ...rec, c, t: stale ? rec.t : Math.max(rec.t, t), a: stale ? rec.a : alert.id });
+  ctx.fps.set(fp, withCore(rec, rec.s, stale ? rec.t : Math.max(rec.t, t), c, stale ? rec.a : alert.id, rec.g));
   ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count: c, stale, incidentKeys: rec.g, ruleId: null, alertIds: [alert.id], at: t });
 }
 

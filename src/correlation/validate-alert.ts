@@ -8,11 +8,11 @@ export interface AlertIssue {
   readonly message: string;
 }
 
-/** An alert checked for ingest, with its times in epoch ms. */
+/** An alert checked for ingest, with its times in epoch ms (a per-correlator scratch object, valid until the next check). */
 export interface CheckedAlert {
-  readonly alert: Alert;
-  readonly startsAt: number;
-  readonly endsAt: number | undefined;
+  alert: Alert;
+  startsAt: number;
+  endsAt: number | undefined;
 }
 
 const SEVERITIES = new Set<string>(ALERT_SEVERITIES);
@@ -51,6 +51,15 @@ export interface TimeMemo {
   times: Map<string, number>;
   /** Label and annotation names already found valid (bounded). */
   keys: Set<string>;
+  /** Scratch: the issues of the alert being checked (copied out when there are any). */
+  readonly issues: AlertIssue[];
+  /** Scratch: the result of the latest successful check. */
+  readonly checked: CheckedAlert;
+}
+
+/** A fresh memo for one correlator. */
+export function timeMemo(): TimeMemo {
+  return { times: new Map(), keys: new Set(), issues: [], checked: { alert: undefined as unknown as Alert, startsAt: 0, endsAt: undefined } };
 }
 
 const KEY_MEMO_SIZE = 10_000;
@@ -83,12 +92,14 @@ function parseTime(value: unknown, name: string, issues: AlertIssue[], memo: Tim
 /**
  * Checks an ingested value against the Alert model without zod (a hand-rolled structural check, ~50x
  * cheaper, run on every alert): the same fields, limits and reserved names as `AlertSchema`.
- * Returns the alert (labels and annotations defaulted to `{}`) or the issues found.
+ * Returns the alert (labels and annotations defaulted to `{}`) or the issues found. The result is
+ * `memo.checked`, overwritten by the next check.
  */
 export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | AlertIssue[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [{ path: '', message: 'must be an alert object' }];
   const a = input as Record<string, unknown>;
-  const issues: AlertIssue[] = [];
+  const issues = memo.issues;
+  issues.length = 0;
   for (const k in a) if (hasOwn.call(a, k) && !KNOWN_FIELDS.has(k)) issues.push({ path: k, message: 'unknown field' });
   if (!isId(a.id)) issues.push({ path: 'id', message: 'must be a string of 1 to 128 characters' });
   if (typeof a.source !== 'string' || a.source.length < 1 || a.source.length > MODEL_LIMITS.shortTextLength) issues.push({ path: 'source', message: 'must be a string of 1 to 512 characters' });
@@ -102,9 +113,16 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   if (startsAt !== undefined && endsAt !== undefined && endsAt < startsAt) issues.push({ path: 'endsAt', message: 'must not be before startsAt' });
   if (a.ciId !== undefined && !isId(a.ciId)) issues.push({ path: 'ciId', message: 'must be a string of 1 to 128 characters' });
   if (a.generatorUrl !== undefined && (typeof a.generatorUrl !== 'string' || a.generatorUrl.length > 2_048)) issues.push({ path: 'generatorUrl', message: 'must be a string of at most 2048 characters' });
-  if (issues.length > 0) return issues;
-  const alert = (a.labels === undefined || a.annotations === undefined
+  if (issues.length > 0) {
+    const found = issues.slice();
+    issues.length = 0;
+    return found;
+  }
+  const checked = memo.checked;
+  checked.alert = (a.labels === undefined || a.annotations === undefined
     ? { ...a, labels: a.labels ?? {}, annotations: a.annotations ?? {} }
     : a) as unknown as Alert;
-  return { alert, startsAt: startsAt!, endsAt };
+  checked.startsAt = startsAt!;
+  checked.endsAt = endsAt;
+  return checked;
 }
