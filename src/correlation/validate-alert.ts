@@ -1,6 +1,7 @@
 import { ALERT_SEVERITIES, ALERT_STATUSES } from '../models/alert';
 import type { Alert } from '../models/alert';
 import { MODEL_LIMITS } from '../models/primitives';
+import { isoFieldsExist } from '../_lib/instant';
 
 /** One problem with an ingested alert. */
 export interface AlertIssue {
@@ -20,7 +21,8 @@ const STATUSES = new Set<string>(ALERT_STATUSES);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(['id', 'source', 'fingerprint', 'status', 'severity', 'labels', 'annotations', 'startsAt', 'endsAt', 'ciId', 'generatorUrl']);
 const LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.:/-]*$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z$/;
+// The shape z.iso.datetime() accepts (as AlertSchema): seconds required, any fraction digits, `Z`.
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function isId(v: unknown): v is string {
@@ -79,7 +81,7 @@ function parseTime(value: unknown, name: string, issues: AlertIssue[], memo: Tim
   }
   const hit = memo.times.get(value);
   if (hit !== undefined) return hit;
-  const ms = ISO_UTC.test(value) ? Date.parse(value) : NaN;
+  const ms = ISO_UTC.test(value) && isoFieldsExist(value) ? Date.parse(value) : NaN;
   if (!Number.isFinite(ms)) {
     issues.push({ path: name, message: 'must be an ISO-8601 UTC timestamp such as 2026-11-23T08:15:00Z' });
     return undefined;

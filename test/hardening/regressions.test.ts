@@ -87,3 +87,12 @@ describe('alertStorm without options', () => {
     expect(() => (alertStorm as (o?: unknown) => unknown)(undefined)).toThrowError(/options: required/);
   });
 });
+
+describe('instants whose date does not exist', () => {
+  it('are refused instead of rolling over (Date.parse turns 2026-02-30 into 2 March)', () => {
+    for (const bad of ['2026-02-30T08:00:00Z', '2026-04-31T00:00:00Z', '2026-11-23T24:00:00Z', '2026-11-23T08:60:00Z']) {
+      expect(() => isBusinessTime(createCalendar({ timeZone: 'UTC', week: {} }), bad)).toThrowError(ItsmValidationError);
+    }
+    expect(isBusinessTime(createCalendar({ timeZone: 'UTC', week: {} }), '2028-02-29T08:00:00Z')).toBe(false);
+  });
+});
