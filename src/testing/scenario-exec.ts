@@ -1,3 +1,4 @@
+import { match, P } from 'ts-pattern';
 import type { z } from 'zod';
 import { toEpochMs, toIso } from '../_lib/instant';
 import { safeParseWith } from '../_lib/zod-issues';
@@ -185,54 +186,53 @@ export function execStep(env: ScenarioEnv, world: World, step: ScenarioStep): St
   if (step.op === 'given') return given(world, step);
   const at = now(world);
   if (typeof at !== 'number') return at;
-  switch (step.op) {
-    case 'advance':
-      return Number.isFinite(step.ms) && step.ms >= 0 ? advanceTo(world, at + step.ms) : fail({ message: 'advance: ms must be a non-negative number', actual: step.ms });
-    case 'ingest': {
+  // Exhaustive over the step union: a new step kind that is not handled here does not compile.
+  return match(step)
+    .with({ op: 'advance' }, (st) =>
+      Number.isFinite(st.ms) && st.ms >= 0 ? advanceTo(world, at + st.ms) : fail({ message: 'advance: ms must be a non-negative number', actual: st.ms }),
+    )
+    .with({ op: 'ingest' }, (st) => {
       if (!env.correlator) return fail({ message: 'ingest needs a correlator: pass correlator to scenario()' });
-      const out = env.correlator.ingest(world.correlatorState ?? env.correlator.initialState(), step.alerts, at);
+      const out = env.correlator.ingest(world.correlatorState ?? env.correlator.initialState(), st.alerts, at);
       world.correlatorState = out.state;
       world.decisions = [...world.decisions, ...out.decisions];
       world.lastDecisions = out.decisions;
       return done(countsOf(out.decisions));
-    }
-    case 'tick':
-      return tick(env, world, at);
-    case 'create':
-      return add(world, step.kind, (env.workflows[step.kind].create as (i: unknown, c: unknown) => AnyOutcome)(step.input, { actor: step.actor, now: at }));
-    case 'openIncident':
-      return openIncident(env, world, step, at);
-    case 'applyFollowUps':
-      return applyFollowUps(env, world, step.actor, at);
-    case 'apply':
-    case 'expectRefusal': {
-      const entry = tracked(world, step.id);
+    })
+    .with({ op: 'tick' }, () => tick(env, world, at))
+    .with({ op: 'create' }, (st) =>
+      add(world, st.kind, (env.workflows[st.kind].create as (i: unknown, c: unknown) => AnyOutcome)(st.input, { actor: st.actor, now: at })),
+    )
+    .with({ op: 'openIncident' }, (st) => openIncident(env, world, st, at))
+    .with({ op: 'applyFollowUps' }, (st) => applyFollowUps(env, world, st.actor, at))
+    .with({ op: P.union('apply', 'expectRefusal') }, (st) => applyCommand(env, world, st, at))
+    .with({ op: 'expectRecord' }, (st) => {
+      const entry = tracked(world, st.id);
       if ('ok' in entry) return entry;
-      const out = call(env.workflows[entry.kind], 'apply', entry.record, step.command, step.actor, at);
-      if (step.op === 'apply') {
-        if (out.ok) world.lastFollowUps = out.followUps;
-        return out.ok ? done(keep(world, step.id, entry, out)) : fail({ message: `the workflow refused the command: ${out.error.code}: ${out.error.message}`, expected: 'ok', actual: out.error });
-      }
-      if (out.ok) return fail({ message: 'the workflow accepted a command it should refuse', expected: { ok: false, code: step.code ?? 'any' }, actual: { ok: true, state: out.record.state } });
-      const mismatches = step.code === undefined ? [] : subsetMismatches(step.code, out.error.code);
-      return mismatches.length === 0 ? done(`${out.error.code}: ${out.error.message}`) : fail({ message: 'refused, but not for the expected reason', expected: step.code, actual: out.error, mismatches });
-    }
-    case 'expectRecord': {
-      const entry = tracked(world, step.id);
-      if ('ok' in entry) return entry;
-      const mismatches = subsetMismatches(step.expected, entry.record);
-      return mismatches.length === 0 ? done() : fail({ message: `record ${step.id} does not match`, expected: step.expected, actual: entry.record, mismatches });
-    }
-    case 'expectDecisions':
-      return decisionsMatch(step, world.lastDecisions);
-    case 'expectDecisionCounts': {
-      const actual = Object.fromEntries(Object.keys(step.counts).map((type) => [type, world.lastDecisions.filter((d) => d.type === type).length]));
-      const mismatches = subsetMismatches(step.counts, actual);
-      return mismatches.length === 0 ? done() : fail({ message: 'decision counts differ', expected: step.counts, actual: countsOf(world.lastDecisions), mismatches });
-    }
-    case 'expectSla':
-      return expectSla(env, world, step, at);
-    case 'check':
-      return runCheck(world, step);
+      const mismatches = subsetMismatches(st.expected, entry.record);
+      return mismatches.length === 0 ? done() : fail({ message: `record ${st.id} does not match`, expected: st.expected, actual: entry.record, mismatches });
+    })
+    .with({ op: 'expectDecisions' }, (st) => decisionsMatch(st, world.lastDecisions))
+    .with({ op: 'expectDecisionCounts' }, (st) => {
+      const actual = Object.fromEntries(Object.keys(st.counts).map((type) => [type, world.lastDecisions.filter((d) => d.type === type).length]));
+      const mismatches = subsetMismatches(st.counts, actual);
+      return mismatches.length === 0 ? done() : fail({ message: 'decision counts differ', expected: st.counts, actual: countsOf(world.lastDecisions), mismatches });
+    })
+    .with({ op: 'expectSla' }, (st) => expectSla(env, world, st, at))
+    .with({ op: 'check' }, (st) => runCheck(world, st))
+    .exhaustive();
+}
+
+/** Applies a command to a tracked record, expecting it to be accepted (`apply`) or refused (`expectRefusal`). */
+function applyCommand(env: ScenarioEnv, world: World, step: Extract<ScenarioStep, { op: 'apply' | 'expectRefusal' }>, at: number): StepOutcome {
+  const entry = tracked(world, step.id);
+  if ('ok' in entry) return entry;
+  const out = call(env.workflows[entry.kind], 'apply', entry.record, step.command, step.actor, at);
+  if (step.op === 'apply') {
+    if (out.ok) world.lastFollowUps = out.followUps;
+    return out.ok ? done(keep(world, step.id, entry, out)) : fail({ message: `the workflow refused the command: ${out.error.code}: ${out.error.message}`, expected: 'ok', actual: out.error });
   }
+  if (out.ok) return fail({ message: 'the workflow accepted a command it should refuse', expected: { ok: false, code: step.code ?? 'any' }, actual: { ok: true, state: out.record.state } });
+  const mismatches = step.code === undefined ? [] : subsetMismatches(step.code, out.error.code);
+  return mismatches.length === 0 ? done(`${out.error.code}: ${out.error.message}`) : fail({ message: 'refused, but not for the expected reason', expected: step.code, actual: out.error, mismatches });
 }
