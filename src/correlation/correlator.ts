@@ -1,4 +1,4 @@
-import { ItsmValidationError } from '../_lib/errors';
+import { ItsmError, ItsmValidationError } from '../_lib/errors';
 import { toEpochMs } from '../_lib/instant';
 import { parseOrThrow } from '../_lib/zod-issues';
 import type { Alert } from '../models/alert';
@@ -78,6 +78,23 @@ function checkState(state: unknown): CorrelatorState {
   return state as CorrelatorState;
 }
 
+/**
+ * Runs a call on a state that passed the shallow {@link checkState}. States are read back from hosts'
+ * storage, and checking every table entry on every call would cost the size of the state (a call is
+ * meant to cost what it changes), so a state tampered with deep inside its tables is caught here, where
+ * it fails: any error that is not itsm-kit's own becomes an ItsmValidationError at `state`, carrying the
+ * original message. Inputs are never mutated, so nothing is left half-done.
+ */
+function onStoredState<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ItsmError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw ItsmValidationError.at(SUBJECT, ['state'], `is not a state this correlator produced (tampered with, or from another version): ${reason}`);
+  }
+}
+
 
 /**
  * Validates a correlator config (throws ItsmValidationError naming the bad field, e.g.
@@ -109,27 +126,35 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     initialState: emptyState,
     ingest(state, alerts, now) {
       const nowMs = toEpochMs(now, 'now', SUBJECT);
-      const ctx = new Ctx(compiled, checkState(state), nowMs);
-      const list = Array.isArray(alerts) ? (alerts as readonly unknown[]) : [alerts];
-      for (let i = 0; i < list.length; i++) {
-        const checked = checkAlert(list[i], memo);
-        if (Array.isArray(checked)) {
-          const id = (list[i] as { id?: unknown } | null)?.id;
-          const alertId = typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : null;
-          ctx.out.push({ type: 'rejected', alertId, index: i, issues: checked, ruleId: null, alertIds: alertId === null ? [] : [alertId], at: nowMs });
-          continue;
-        }
-        const { alert, startsAt, endsAt } = checked;
-        const fp = fingerprintOf(alert);
-        if (alert.status === 'firing') onFiring(ctx, alert, fp, startsAt);
-        else onResolved(ctx, alert, fp, endsAt ?? Math.max(startsAt, nowMs));
-      }
-      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+      return onStoredState(() => ingestChecked(checkState(state), alerts, nowMs));
     },
     tick(state, now) {
-      const ctx = new Ctx(compiled, checkState(state), toEpochMs(now, 'now', SUBJECT));
-      runTick(ctx);
-      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+      const nowMs = toEpochMs(now, 'now', SUBJECT);
+      return onStoredState(() => {
+        const ctx = new Ctx(compiled, checkState(state), nowMs);
+        runTick(ctx);
+        return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+      });
     },
   };
+
+  /** Ingests a batch into a state that passed the shallow check. */
+  function ingestChecked(checkedState: CorrelatorState, alerts: Alert | readonly Alert[], nowMs: number): CorrelatorOutput {
+    const ctx = new Ctx(compiled, checkedState, nowMs);
+    const list = Array.isArray(alerts) ? (alerts as readonly unknown[]) : [alerts];
+    for (let i = 0; i < list.length; i++) {
+      const checked = checkAlert(list[i], memo);
+      if (Array.isArray(checked)) {
+        const id = (list[i] as { id?: unknown } | null)?.id;
+        const alertId = typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : null;
+        ctx.out.push({ type: 'rejected', alertId, index: i, issues: checked, ruleId: null, alertIds: alertId === null ? [] : [alertId], at: nowMs });
+        continue;
+      }
+      const { alert, startsAt, endsAt } = checked;
+      const fp = fingerprintOf(alert);
+      if (alert.status === 'firing') onFiring(ctx, alert, fp, startsAt);
+      else onResolved(ctx, alert, fp, endsAt ?? Math.max(startsAt, nowMs));
+    }
+    return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+  }
 }
