@@ -18,6 +18,7 @@ export {
   ChangeWorkflowOptionsSchema,
   ApprovalPolicySchema,
   DEFAULT_RISK_MATRIX,
+  CANCELABLE_CHANGE_STATES,
   type ApprovalPolicy,
   type ChangeWorkflowOptions,
   type ChangeWorkflowOptionsInput,

@@ -20,7 +20,7 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
   const reducers = changeReducers(options);
   const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Change, Ev>(reducers[name]);
   const beforeReview = {
-    cancel: { target: 'canceled', actions: 'recordCancel' },
+    cancel: { target: 'canceled', guard: 'cancelAllowed', actions: 'recordCancel' },
     hold: { guard: 'notOnHold', actions: 'recordHold' },
     resume: { guard: 'onHold', actions: 'recordResume' },
     assign: { guard: 'assigneeIndependent', actions: 'recordAssignment' },
@@ -66,7 +66,7 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
         on: {
           ...planning,
           request_approval: { target: 'authorize', guard: 'notOnHold', actions: 'recordTouch' },
-          reject: { target: 'new', guard: 'notOnHold', actions: 'recordRejection' },
+          reject: { target: options.rejectTo, guard: 'notOnHold', actions: 'recordRejection' },
         },
       },
       authorize: {
@@ -75,7 +75,7 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
         on: {
           ...planning,
           approve: { guard: 'mayDecide', actions: 'recordApproval' },
-          reject: { target: 'new', guard: 'mayDecide', actions: 'recordRejection' },
+          reject: { target: options.rejectTo, guard: 'mayDecide', actions: 'recordRejection' },
         },
       },
       scheduled: {

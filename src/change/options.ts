@@ -39,12 +39,24 @@ export const DEFAULT_RISK_MATRIX = {
 } as const satisfies Record<1 | 2 | 3, Record<'low' | 'medium' | 'high', (typeof CHANGE_RISKS)[number]>>;
 
 /**
+ * The states a change may be canceled from at most (every state before review).
+ *
+ * @example
+ * CANCELABLE_CHANGE_STATES.includes('review') //=> false
+ */
+export const CANCELABLE_CHANGE_STATES = ['new', 'assess', 'authorize', 'scheduled', 'implement'] as const;
+
+/**
  * Options of {@link createChangeWorkflow}, all plain JSON:
  * - `riskMatrix`: impact x probability -> risk (default {@link DEFAULT_RISK_MATRIX});
  * - `approvals`: the approval policy of `normal` and `emergency` changes (default any member of `cab`,
  *   resp. `ecab`); standard changes are pre-approved;
  * - `separationOfDuties`: the requester and the implementer never approve (default true);
  * - `requireBackoutNotes`: `unsuccessful` needs backout notes (default true);
+ * - `cancelStates`: where `cancel` is possible (default every state before review, ServiceNow's base;
+ *   never from review or closed);
+ * - `rejectTo`: where a rejection sends the change: `new` (default, ServiceNow's base: rework and
+ *   resubmit) or `canceled`;
  * - `permissions`: the permission policy (default {@link DEFAULT_CHANGE_PERMISSIONS}).
  *
  * @example
@@ -57,6 +69,10 @@ export const ChangeWorkflowOptionsSchema = z.strictObject({
     .default({ normal: { policy: 'any', group: 'cab' }, emergency: { policy: 'any', group: 'ecab' } }),
   separationOfDuties: z.boolean().default(true),
   requireBackoutNotes: z.boolean().default(true),
+  cancelStates: z
+    .array(z.enum(CANCELABLE_CHANGE_STATES, { error: 'cancel is only possible before review' }))
+    .default([...CANCELABLE_CHANGE_STATES]),
+  rejectTo: z.enum(['new', 'canceled']).default('new'),
   permissions: PermissionPolicySchema.default(DEFAULT_CHANGE_PERMISSIONS),
 });
 /** Validated change workflow options. @example const o: ChangeWorkflowOptions = ChangeWorkflowOptionsSchema.parse({}); */

@@ -59,6 +59,10 @@ export function changeChecks(options: ChangeWorkflowOptions) {
       : undefined;
   };
   return {
+    cancelAllowed: {
+      test: ({ record }) =>
+        (options.cancelStates as readonly string[]).includes(record.state) ? undefined : refuse(`cancel is not allowed from ${record.state} by this workflow's options`),
+    },
     notOnHold: { test: notOnHold },
     onHold: { test: ({ record }) => (record.onHold ? undefined : refuse('the change is not on hold')) },
     submitNormal: { test: all(notOnHold, ofType('normal')) },

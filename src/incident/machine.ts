@@ -83,7 +83,7 @@ export function createIncidentMachine(options: IncidentWorkflowOptions) {
       resolved: {
         entry: entering('resolved'),
         on: {
-          reopen: { target: 'in_progress', guard: 'reopenAllowed', actions: 'recordReopen' },
+          reopen: { target: options.reopenTo, guard: 'reopenAllowed', actions: 'recordReopen' },
           close: { target: 'closed', actions: 'recordClose' },
           auto_close: { target: 'closed', guard: 'autoCloseDue', actions: 'recordClose' },
           comment: common.comment,

@@ -5,6 +5,7 @@ import { patchRecord, withId } from '../_lib/workflow-record';
 import { recordAssignment, recordCancel, recordTouch, updateFields } from '../_lib/workflow-reducers';
 import type { MachineEvent } from '../_lib/workflow-types';
 import type { IncidentCommand } from './commands';
+import { autoCloseDueAt } from './auto-close';
 import type { IncidentWorkflowOptions } from './options';
 
 /**
@@ -23,6 +24,7 @@ const nothing = () => undefined;
 
 /** The incident rules, each a named check backing a guard of the machine. */
 export function incidentChecks(options: IncidentWorkflowOptions) {
+  const dueAt = autoCloseDueAt(options);
   const resolution = (r: Incident, e: Ev) => {
     if (e.type !== 'resolve') return undefined;
     if (!options.resolutionCodes.includes(e.code)) return refuse(`resolution code ${e.code} is not allowed`);
@@ -49,10 +51,9 @@ export function incidentChecks(options: IncidentWorkflowOptions) {
     },
     autoCloseDue: {
       test: ({ record }, e) => {
-        if (options.autoClose === false) return refuse('auto-close is disabled');
+        if (dueAt === null) return refuse('auto-close is disabled');
         if (record.majorIncident) return refuse('a major incident is never auto-closed');
-        const resolvedAt = Date.parse(record.resolvedAt ?? record.updatedAt);
-        return Date.parse(e.at) - resolvedAt >= options.autoClose.afterMs ? undefined : refuse('auto-close is not due yet');
+        return Date.parse(e.at) >= dueAt(record) ? undefined : refuse('auto-close is not due yet');
       },
     },
   } satisfies Record<string, Check<Ctx, Ev>>;

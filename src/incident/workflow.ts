@@ -1,3 +1,4 @@
+import { autoCloseDueAt } from './auto-close';
 import type { z } from 'zod';
 import { IncidentSchema, type Incident, type IncidentInput } from '../models/incident';
 import { priorityOf } from '../models/priority';
@@ -60,12 +61,13 @@ export function createIncidentWorkflow(input: IncidentWorkflowOptionsInput = {})
     checks: incidentChecks(options),
     extraAudit: (before, after, event) => priorityChangedAudit(before, after, event),
   });
+  const dueAt = autoCloseDueAt(options);
   const nextTickAt = (record: IncidentInput): string | null => {
     const parsed = engine.record(record);
-    if (!parsed.ok || options.autoClose === false) return null;
+    if (!parsed.ok || dueAt === null) return null;
     const r = parsed.value;
     if (r.state !== 'resolved' || r.majorIncident) return null;
-    return toIso(Date.parse(r.resolvedAt ?? r.updatedAt) + options.autoClose.afterMs);
+    return toIso(dueAt(r));
   };
   return {
     options,
