@@ -1,17 +1,8 @@
 /** Adapter edges: PagerDuty events without dedup keys, timestamps or payloads; long and label-only ids. */
 import { describe, expect, it } from 'vitest';
 import { fromAlertmanagerWebhook, fromPagerDutyEvent } from 'itsm-kit/correlation';
-import { isItsmValidationError } from 'itsm-kit/models';
+import { pathsOf } from '../_helpers/validation-paths';
 
-function pathsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmValidationError(e)) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  throw new Error('expected an ItsmValidationError');
-}
 
 const payload = { summary: 'Disk full', source: 'host-7', severity: 'warning', timestamp: '2026-11-23T08:00:00+01:00' } as const;
 

@@ -1,7 +1,8 @@
 /** Correlator configuration at its edges: title templates, matcher and maintenance window rules. */
 import { describe, expect, it } from 'vitest';
 import { createCorrelator, type OpenIncidentDecision } from 'itsm-kit/correlation';
-import { isItsmValidationError, type Alert } from 'itsm-kit/models';
+import type { Alert } from 'itsm-kit/models';
+import { pathsOf } from '../_helpers/validation-paths';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
 const alert = (extra: Partial<Alert> = {}): Alert => ({
@@ -15,15 +16,6 @@ function titleOf(template: string, a: Alert = alert()): string {
   return open!.title;
 }
 
-function pathsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmValidationError(e)) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  throw new Error('expected an ItsmValidationError');
-}
 
 describe('incident title templates', () => {
   it('fill labels, annotations and alert fields; unknown names give empty text', () => {

@@ -1,20 +1,11 @@
 /** Metric inputs at their edges: bucket labels of any unit, bad records and options named precisely. */
 import { describe, expect, it } from 'vitest';
 import { backlogAge, mtta, mttr } from 'itsm-kit/metrics';
-import { isItsmValidationError } from 'itsm-kit/models';
+import { pathsOf } from '../_helpers/validation-paths';
 
 const period = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
 const T = Date.parse(period.to);
 
-function pathsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmValidationError(e)) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  throw new Error('expected an ItsmValidationError');
-}
 
 describe('backlogAge', () => {
   it('labels buckets in the largest whole unit: days, hours, minutes or milliseconds', () => {

@@ -1,17 +1,8 @@
 /** Test-data helpers at their edges: ids from overrides, and bad generator options named precisely. */
 import { describe, expect, it } from 'vitest';
-import { isItsmValidationError } from 'itsm-kit/models';
 import { alertStorm, anAlert, anIncident, createBuilders, steadyAlerts, withLateArrivals } from 'itsm-kit/testing';
+import { pathsOf } from '../_helpers/validation-paths';
 
-function pathsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmValidationError(e)) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  throw new Error('expected an ItsmValidationError');
-}
 
 describe('stateless builder ids', () => {
   it('derive from the overrides: equal overrides (in any key order; list order counts) give equal ids', () => {

@@ -1,20 +1,12 @@
 /** Topology queries at their edges: hop-limited cycles, bad option shapes, unknown CIs, CI lookup. */
 import { describe, expect, it } from 'vitest';
-import { isItsmValidationError, type Relationship } from 'itsm-kit/models';
+import type { Relationship } from 'itsm-kit/models';
 import { createTopology, ROOT_CAUSE_MAX_CI_IDS } from 'itsm-kit/topology';
+import { pathsOf } from '../_helpers/validation-paths';
 
 const cis = (...ids: string[]) => ids.map((id) => ({ id, name: id, ciClass: 'server' }));
 const rel = (from: string, type: Relationship['type'], to: string): Relationship => ({ from, to, type });
 
-function pathsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmValidationError(e)) return e.issues.map((i) => i.path);
-    throw e;
-  }
-  throw new Error('expected an ItsmValidationError');
-}
 
 describe('root-cause candidates on a cycle', () => {
   // a depends on b, b on c, c on a.
