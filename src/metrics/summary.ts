@@ -55,8 +55,17 @@ export function summarizeDurations(durations: ArrayLike<number>): DurationStats 
 
 /** A copy of an array or typed array of numbers; anything else (`null`, `{ length: 1e12 }`) is rejected at `field`. */
 function copyNumbers(values: unknown, subject: string, field: string): Float64Array {
-  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw ItsmValidationError.at(subject, [field], 'must be an array of numbers');
-  return Float64Array.from(values as ArrayLike<number>);
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) throw ItsmValidationError.at(subject, [field], 'must hold numbers, not bigints');
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return Float64Array.from(values as unknown as ArrayLike<number>);
+  if (!Array.isArray(values)) throw ItsmValidationError.at(subject, [field], 'must be an array of numbers');
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v: unknown = values[i];
+    // Checked, not coerced: '5' or an object is a caller's mistake, never a silent number (or a TypeError).
+    if (typeof v !== 'number') throw ItsmValidationError.at(subject, [field, i], 'must be a number of milliseconds');
+    out[i] = v;
+  }
+  return out;
 }
 
 /** Like {@link summarizeDurations} but reorders `values` in place (internal, avoids a copy). */

@@ -1,4 +1,3 @@
-import { addBusinessTime, businessTimeBetween } from '../calendar';
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs } from '../_lib/instant';
 import { createConditionInput, loadConditionInput, type ConditionInput } from './condition';
@@ -43,6 +42,7 @@ export function initialState(compiled: CompiledPolicy): SlaState {
     since: null,
     elapsedMs: 0,
     pausedMs: 0,
+    pauseUnmeasured: false,
     startedAt: null,
     stoppedAt: null,
     targetMs: null,
@@ -59,7 +59,7 @@ export type Draft = { -readonly [K in keyof SlaState]: SlaState[K] };
 export function draftOf(s: SlaState): Draft {
   return {
     kind: s.kind, version: s.version, policy: s.policy, status: s.status, entries: s.entries, lastEntryAt: s.lastEntryAt,
-    since: s.since, elapsedMs: s.elapsedMs, pausedMs: s.pausedMs, startedAt: s.startedAt, stoppedAt: s.stoppedAt,
+    since: s.since, elapsedMs: s.elapsedMs, pausedMs: s.pausedMs, pauseUnmeasured: s.pauseUnmeasured === true, startedAt: s.startedAt, stoppedAt: s.stoppedAt,
     targetMs: s.targetMs, targetSince: s.targetSince, reachedAt: s.reachedAt, watchedKeys: s.watchedKeys,
   };
 }
@@ -130,12 +130,12 @@ export function accrue(compiled: CompiledPolicy, state: SlaState, to: number): S
 function accrueInto(compiled: CompiledPolicy, state: Draft, to: number): void {
   const since = state.since;
   if (since === null || since === to || (state.status !== 'running' && state.status !== 'paused')) return;
-  const span = businessTimeBetween(compiled.calendar, since, to);
   state.since = to;
   if (state.status === 'paused') {
-    state.pausedMs += span;
+    state.pauseUnmeasured = true; // measured once, when a result is read (see `pausedMsOf`)
     return;
   }
+  const span = compiled.calendar.between(since, to);
   const before = state.elapsedMs;
   const after = before + span;
   state.elapsedMs = after;
@@ -146,9 +146,19 @@ function accrueInto(compiled: CompiledPolicy, state: Draft, to: number): void {
   if (k < 0 || (levels[k] as number) > after) return;
   const reachedAt = state.reachedAt.slice();
   for (; k < levels.length && (levels[k] as number) <= after; k++) {
-    reachedAt[k] = addBusinessTime(compiled.calendar, since, (levels[k] as number) - before).getTime();
+    reachedAt[k] = compiled.calendar.add(since, (levels[k] as number) - before);
   }
   state.reachedAt = reachedAt;
+}
+
+/**
+ * The business time a clock has spent paused, up to `since`: running and paused stretches tile the
+ * time from the (re)start to `since`, so it is that business time minus elapsed (one calendar call
+ * for any number of pauses), or the measured `pausedMs` when no pause is left unmeasured.
+ */
+export function pausedMsOf(compiled: CompiledPolicy, state: SlaState): number {
+  if (state.pauseUnmeasured !== true || state.startedAt === null || state.since === null) return state.pausedMs;
+  return compiled.calendar.between(state.startedAt, state.since) - state.elapsedMs;
 }
 
 /** The status an entry puts a started clock in: cancel, else stop, else pause, else running. */
@@ -170,6 +180,7 @@ function restart(state: Draft, at: number, targetMs: number | null, compiled: Co
   state.since = at;
   state.elapsedMs = 0;
   state.pausedMs = 0;
+  state.pauseUnmeasured = false;
   state.startedAt = at;
   state.stoppedAt = null;
   state.targetMs = targetMs;

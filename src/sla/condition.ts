@@ -10,6 +10,8 @@ export interface ConditionInput {
   readonly values: unknown[];
   keys: ReadonlyArray<string | null>;
   previousKeys: ReadonlyArray<string | null>;
+  /** Plain reads find only own properties for this evaluation (see `plainReadsAreOwn`). */
+  plainOk: boolean;
 }
 
 /** A compiled condition. */
@@ -17,7 +19,9 @@ export type Predicate = (input: ConditionInput) => boolean;
 
 /** An empty {@link ConditionInput} for `fieldCount` fields. */
 export function createConditionInput(fieldCount: number): ConditionInput {
-  return { values: new Array<unknown>(fieldCount).fill(undefined), keys: [], previousKeys: [] };
+  const values: unknown[] = [];
+  for (let i = 0; i < fieldCount; i++) values.push(undefined);
+  return { values, keys: [], previousKeys: [], plainOk: false };
 }
 
 /** The fields a policy reads (`paths`) and those it compares with `changed` (`watched`), registered at compile time. */
@@ -44,7 +48,7 @@ export function loadConditionInput(
   previousKeys: ReadonlyArray<string | null>,
 ): void {
   const values = input.values;
-  for (let i = 0; i < segments.length; i++) values[i] = normalize(readField(record, segments[i] as readonly string[]));
+  for (let i = 0; i < segments.length; i++) values[i] = normalize(readField(record, segments[i] as readonly string[], input.plainOk));
   input.keys = keys;
   input.previousKeys = previousKeys;
 }

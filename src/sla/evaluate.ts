@@ -1,7 +1,8 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
 import { createConditionInput } from './condition';
-import { draftOf, initialState, outOfOrder, stepInto, TIMELINE_SUBJECT } from './clock';
+import { initialState, type Draft, outOfOrder, stepInto, TIMELINE_SUBJECT } from './clock';
+import { plainReadsAreOwn } from './field-path';
 import { SLA_LIMITS } from './limits';
 import { compiledPolicy, type SlaPolicy } from './policy';
 import type { SlaPolicyDefinitionInput } from './policy-schema';
@@ -33,12 +34,13 @@ export function evaluateSla(policy: SlaPolicy | SlaPolicyDefinitionInput, timeli
   if (timeline.length > SLA_LIMITS.timelineEntries) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, ['timeline'], `at most ${SLA_LIMITS.timelineEntries} entries`, 'too_big');
   }
-  const state = draftOf(initialState(compiled));
+  const state: Draft = initialState(compiled); // a fresh object, ours to change
   const input = createConditionInput(compiled.fields.length);
+  input.plainOk = plainReadsAreOwn(compiled.readKeys);
   let previousAt = -Infinity;
   for (let i = 0; i < timeline.length; i++) {
     const entry = timeline[i] as SlaTimelineEntry;
-    const at = readEntryAt(entry, i);
+    const at = readEntryAt(entry, i, input.plainOk);
     if (at < previousAt) throw outOfOrder(i, previousAt);
     previousAt = at;
     if (at <= nowMs) stepInto(compiled, state, at, entry.record, i, input);

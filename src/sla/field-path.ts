@@ -21,27 +21,53 @@ export const FieldPathSchema = z
     else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) ctx.addIssue({ code: 'custom', message: 'must not name __proto__, constructor or prototype' });
   });
 
-/** Splits a validated dotted path into its segments. */
+/**
+ * Splits a validated dotted path into its segments. Each comes back as the engine's own copy of the
+ * property name (read back from an object key): property reads with a string that `split` made are
+ * several times slower, as the engine looks that string up on every read.
+ */
 export function pathSegments(path: string): readonly string[] {
-  return path.split('.');
+  return path.split('.').map(propertyName);
+}
+
+function propertyName(segment: string): string {
+  const holder: Record<string, true> = Object.create(null) as Record<string, true>;
+  holder[segment] = true;
+  return Object.keys(holder)[0] as string;
+}
+
+const OBJECT_PROTOTYPE: object = Object.prototype;
+
+/**
+ * True when none of `keys` is a property of `Object.prototype` right now, so that on an object whose
+ * prototype is `Object.prototype` a plain read of one of them can only find an own property. Checked
+ * once per evaluation: it lets {@link readField} skip a `hasOwn` per read (the hot spot of a replay)
+ * while a polluted or unusual prototype still reads as absent.
+ */
+export function plainReadsAreOwn(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (Object.hasOwn(OBJECT_PROTOTYPE, keys[i] as string)) return false;
+  return true;
 }
 
 /**
  * Reads `segments` from `record`, following own properties only (inherited ones, such as
  * `toString` or anything on a polluted prototype, read as absent). Returns `undefined` when absent.
+ * `plainOk`: the caller checked {@link plainReadsAreOwn} for these segments.
  */
-export function readField(record: unknown, segments: readonly string[]): unknown {
-  if (segments.length === 1) return readOwn(record, segments[0] as string);
+export function readField(record: unknown, segments: readonly string[], plainOk = false): unknown {
+  if (segments.length === 1) return readOwn(record, segments[0] as string, plainOk);
   let current: unknown = record;
   for (const segment of segments) {
     if (typeof current !== 'object' || current === null || current instanceof Date) return undefined;
-    if (!Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
+    current = readOwn(current, segment, plainOk);
+    if (current === undefined) return undefined;
   }
   return current;
 }
 
-function readOwn(record: unknown, key: string): unknown {
+/** An own property of `record`, or undefined (see {@link readField}). */
+export function readOwn(record: unknown, key: string, plainOk = false): unknown {
   if (typeof record !== 'object' || record === null) return undefined;
+  if (plainOk && Object.getPrototypeOf(record) === OBJECT_PROTOTYPE) return (record as Record<string, unknown>)[key];
   return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }

@@ -1,4 +1,5 @@
 import { ALWAYS, createCalendar, type Calendar } from '../calendar';
+import { trustedOps, type TrustedCalendarOps } from '../calendar/internal/trusted-ops';
 import { ItsmValidationError, isItsmValidationError } from '../_lib/errors';
 import { compileCondition, registerField, type FieldRegistry, type Predicate } from './condition';
 import { checkConditionBounds } from './condition-bounds';
@@ -28,7 +29,8 @@ export interface SlaPolicy {
 /** The compiled form the clock works with (internal). */
 export interface CompiledPolicy {
   readonly policy: SlaPolicy;
-  readonly calendar: Calendar;
+  /** The policy's calendar as epoch-ms operations resolved once (the clock calls them in a loop). */
+  readonly calendar: TrustedCalendarOps;
   readonly start: Predicate;
   readonly pause: Predicate | null;
   readonly stop: Predicate | null;
@@ -36,6 +38,8 @@ export interface CompiledPolicy {
   readonly resetOn: Predicate | null;
   /** Segments of each field the conditions and the target read, in `ConditionInput.values` order. */
   readonly fields: ReadonlyArray<readonly string[]>;
+  /** Every property name an evaluation reads plainly: each field's segments, plus an entry's `at` and `record`. */
+  readonly readKeys: readonly string[];
   /** Segments of each field watched by `changed`, in key order. */
   readonly watched: ReadonlyArray<readonly string[]>;
   /** Warning fractions, ascending. */
@@ -125,8 +129,9 @@ function compile(policy: SlaPolicy): CompiledPolicy {
   const resetOn = optional(def.resetOn);
   const targetOf = compileTarget(def.target, fields);
   return {
-    policy, calendar: policy.calendar, start, pause, stop, cancel, resetOn, targetOf,
+    policy, calendar: trustedOps(policy.calendar), start, pause, stop, cancel, resetOn, targetOf,
     fields: fields.paths.map(pathSegments),
+    readKeys: [...new Set(['at', 'record', ...fields.paths.flatMap(pathSegments)])],
     watched: fields.watched.map(pathSegments),
     warnAt: def.warnAt ?? [],
     levels: levelsMemo(def.warnAt ?? []),

@@ -1,5 +1,4 @@
-import { addBusinessTime } from '../calendar';
-import { accrue } from './clock';
+import { accrue, pausedMsOf } from './clock';
 import type { CompiledPolicy } from './policy';
 import type { SlaClockStatus, SlaState } from './state';
 
@@ -64,7 +63,7 @@ export function clockResult(compiled: CompiledPolicy, state: SlaState, now: numb
   const breached = target !== null && s.status !== 'not_started' && elapsed > target;
   let dueAt: number | null = null;
   if (target !== null && (s.status === 'running' || s.status === 'stopped')) {
-    dueAt = dueReached ?? addBusinessTime(compiled.calendar, point, target - elapsed).getTime();
+    dueAt = dueReached ?? compiled.calendar.add(point, target - elapsed);
   }
   return {
     status: s.status,
@@ -72,7 +71,7 @@ export function clockResult(compiled: CompiledPolicy, state: SlaState, now: numb
     targetMs: target,
     elapsedMs: elapsed,
     remainingMs: target === null ? null : target - elapsed,
-    pausedMs: s.pausedMs,
+    pausedMs: pausedMsOf(compiled, s),
     percentage: target === null ? null : (elapsed / target) * 100,
     startedAt: toDate(s.startedAt),
     stoppedAt: toDate(s.stoppedAt),
@@ -103,7 +102,7 @@ function nextEvaluation(compiled: CompiledPolicy, state: SlaState, now: number, 
   const level = pending >= 0 ? (levels[pending] as number) : elapsed <= target ? target + 1 : null;
   if (level === null) return null;
   if (level === target && dueAt !== null) return dueAt;
-  return addBusinessTime(compiled.calendar, now, level - elapsed).getTime();
+  return compiled.calendar.add(now, level - elapsed);
 }
 
 function toDate(ms: number | null): Date | null {

@@ -21,6 +21,7 @@ export const SlaStateSchema = z.strictObject({
   since: InstantMsSchema.nullable(),
   elapsedMs: DurationMsSchema,
   pausedMs: DurationMsSchema,
+  pauseUnmeasured: z.boolean().optional(),
   startedAt: InstantMsSchema.nullable(),
   stoppedAt: InstantMsSchema.nullable(),
   targetMs: DurationMsSchema.nullable(),

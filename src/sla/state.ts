@@ -29,10 +29,17 @@ export interface SlaState {
   readonly entries: number;
   /** The `at` of the last entry advanced (entries must not go back in time). */
   readonly lastEntryAt: number | null;
-  /** The instant up to which `elapsedMs` and `pausedMs` are accounted. */
+  /** The instant up to which `elapsedMs` (and `pausedMs`, unless `pauseUnmeasured`) are accounted. */
   readonly since: number | null;
   readonly elapsedMs: number;
   readonly pausedMs: number;
+  /**
+   * True when a paused stretch since the (re)start has not been measured: paused time is then the
+   * business time from `startedAt` to `since` minus `elapsedMs` (running and paused stretches tile the
+   * clock's life), worked out once when a result is read instead of once per pause. Absent in states
+   * stored by 0.1.0, which measured every pause (read as false).
+   */
+  readonly pauseUnmeasured?: boolean | undefined;
   readonly startedAt: number | null;
   /** The instant of the stop or cancel. */
   readonly stoppedAt: number | null;

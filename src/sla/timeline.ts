@@ -18,7 +18,7 @@ export interface SlaTimelineEntry {
  * Checks one entry and returns its `at` as epoch ms (its `record` is then safe to read), or throws
  * {@link ItsmValidationError} naming `timeline.<i>.at`, `timeline.<i>.record` (or `entry.at`, ...).
  */
-export function readEntryAt(entry: unknown, index: EntryIndex): number {
+export function readEntryAt(entry: unknown, index: EntryIndex, plainOk = false): number {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, entryPath(index), 'must be an object { at, record }');
   }
@@ -26,9 +26,11 @@ export function readEntryAt(entry: unknown, index: EntryIndex): number {
     if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
   }
   const e = entry as Record<string, unknown>;
-  const raw = Object.hasOwn(e, 'at') ? e.at : undefined;
+  // Named reads here (not the shared `readOwn`), so these property sites see only entry shapes.
+  const plain = plainOk && Object.getPrototypeOf(e) === Object.prototype;
+  const raw = plain || Object.hasOwn(e, 'at') ? e.at : undefined;
   const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...entryPath(index), 'at'].join('.'), TIMELINE_SUBJECT);
-  const record = Object.hasOwn(e, 'record') ? e.record : undefined;
+  const record = plain || Object.hasOwn(e, 'record') ? e.record : undefined;
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), 'record'], 'must be an object (the whole record as it stood from at on)');
   }

@@ -70,6 +70,14 @@ describe('bugs found by fuzzing', () => {
     expect(summarizeDurations(new Float64Array([1, 3])).mean).toBe(2);
   });
 
+  it('metrics: an element with no primitive value threw TypeError, and a numeric string was silently coerced', () => {
+    expect(pathOf(() => summarizeDurations([1, Object.create(null) as number]))).toBe('durations.1');
+    expect(pathOf(() => summarizeDurations(['5' as never]))).toBe('durations.0');
+    expect(pathOf(() => percentile([1, 2, { valueOf: () => 3 } as never], 50))).toBe('values.2');
+    expect(pathOf(() => summarizeDurations(new BigInt64Array(2) as never))).toBe('durations');
+    expect(summarizeDurations(new Int32Array([2, 4])).mean).toBe(3);
+  });
+
   it('testing: deeply nested builder overrides overflowed the stack (RangeError) while hashing the id', () => {
     expect(pathOf(() => anIncident({ custom: deepNesting(10_000) } as never))).toBe('overrides');
   });

@@ -36,6 +36,18 @@ describe('incremental clock', () => {
     ], 4 * H));
   });
 
+  it('measures many pauses once, and reads a state stored by 0.1.0 (every pause measured, no pauseUnmeasured)', () => {
+    const entries = [0, 1, 2, 3, 4, 5].map((i) => ({ at: i * H, record: { state: i % 2 === 0 ? 'new' : 'on_hold' } }));
+    const state = entries.reduce(advanceSla, startSla(policy));
+    expect(state.pauseUnmeasured).toBe(true);
+    expect(slaStatus(state, 7 * H)).toMatchObject({ status: 'paused', elapsedMs: 3 * H, pausedMs: 4 * H });
+    const s1 = advanceSla(advanceSla(startSla(policy), entries[0]!), entries[1]!);
+    const { pauseUnmeasured: _omitted, ...stored } = { ...s1, pauseUnmeasured: undefined, pausedMs: 0 };
+    const old = { ...stored, since: 2 * H, pausedMs: H } as SlaState; // a 0.1.0 state: the pause measured up to 2 h
+    expect(slaStatus(old, 3 * H)).toMatchObject({ status: 'paused', elapsedMs: H, pausedMs: 2 * H });
+    expect(slaStatus(advanceSla(old, { at: 3 * H, record: { state: 'new' } }), 4 * H)).toMatchObject({ elapsedMs: 2 * H, pausedMs: 2 * H });
+  });
+
   it('accepts a plain definition wherever a policy is expected', () => {
     const state = advanceSla(startSla(policy.definition), { at: 0, record: { state: 'new' } });
     expect(slaStatus(state, 10).elapsedMs).toBe(10);

@@ -114,6 +114,34 @@ describe('conditions', () => {
     expect(running({ field: 'length', op: 'exists' }, { length: undefined })).toBe(false);
   });
 
+  it('reads only own properties while Object.prototype itself is polluted (fields, nested segments, an entry\'s at and record)', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    const flat = createSlaPolicy({ id: 'f', start: { field: 'state', op: 'eq', value: 'new' } });
+    const nested = createSlaPolicy({ id: 'n', start: { field: 'a.state', op: 'eq', value: 'new' }, target: { durationMs: 1_000 } });
+    const status = (policy: typeof flat, record: Record<string, unknown>) => evaluateSla(policy, [{ at: 0, record }], 500).status;
+    // Non-enumerable, as an enumerable polluted key is refused outright as an unknown entry field.
+    const pollute = (key: string, value: unknown) => Object.defineProperty(proto, key, { value, configurable: true, enumerable: false });
+    try {
+      pollute('state', 'new');
+      pollute('a', { state: 'new' });
+      expect(status(flat, {})).toBe('not_started');
+      expect(status(flat, { other: 1 })).toBe('not_started');
+      expect(status(flat, { state: 'new' })).toBe('running');
+      expect(status(nested, { a: {} })).toBe('not_started');
+      expect(status(nested, {})).toBe('not_started');
+      expect(evaluateSla(nested, [{ at: 0, record: { a: { state: 'new' } } }], 500).elapsedMs).toBe(500);
+    } finally {
+      delete proto.state;
+      delete proto.a;
+    }
+    try {
+      pollute('record', { state: 'new' });
+      expect(() => evaluateSla(flat, [{ at: 0 } as never], 500)).toThrow(/timeline\.0\.record/);
+    } finally {
+      delete proto.record;
+    }
+  });
+
   it('changed compares objects by content and a Date with its epoch ms', () => {
     const policy = createSlaPolicy({ id: 'c', start: { field: 's', op: 'exists' }, target: { durationMs: 1_000 }, resetOn: { field: 'v', op: 'changed' } });
     const run = (a: unknown, b: unknown) => evaluateSla(policy, [{ at: 0, record: { s: 1, v: a } }, { at: 500, record: { s: 1, v: b } }], 800).elapsedMs;

@@ -24,6 +24,9 @@ export class ZoneEngine implements Engine {
   private readonly table: WindowTable;
   private readonly recentKeys = new Float64Array(RECENT_SLOTS).fill(Number.NaN);
   private readonly recentViews: WindowView[] = [];
+  /** The window found last: successive calls (an SLA replay) mostly fall in the same week. */
+  private lastWindow = 0;
+  private lastView: WindowView | undefined;
 
   constructor(
     private readonly windows: ZoneWindows,
@@ -137,10 +140,14 @@ export class ZoneEngine implements Engine {
 
   /** The window containing `t`: a guess from `t`'s local date, corrected by the windows' exact bounds. */
   private windowOf(t: number): number {
+    const last = this.lastView;
+    if (last !== undefined && t >= last.start && t < last.end) return this.lastWindow;
     let w = this.windows.guessWindow(t);
     let view = this.view(w);
     while (t < view.start) view = this.view(--w);
     while (t >= view.end) view = this.view(++w);
+    this.lastWindow = w;
+    this.lastView = view;
     return w;
   }
 
