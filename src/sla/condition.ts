@@ -19,9 +19,7 @@ export type Predicate = (input: ConditionInput) => boolean;
 
 /** An empty {@link ConditionInput} for `fieldCount` fields. */
 export function createConditionInput(fieldCount: number): ConditionInput {
-  const values: unknown[] = [];
-  for (let i = 0; i < fieldCount; i++) values.push(undefined);
-  return { values, keys: [], previousKeys: [], plainOk: false };
+  return { values: new Array<unknown>(fieldCount).fill(undefined), keys: [], previousKeys: [], plainOk: false };
 }
 
 /** The fields a policy reads (`paths`) and those it compares with `changed` (`watched`), registered at compile time. */

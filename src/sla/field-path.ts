@@ -21,19 +21,9 @@ export const FieldPathSchema = z
     else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) ctx.addIssue({ code: 'custom', message: 'must not name __proto__, constructor or prototype' });
   });
 
-/**
- * Splits a validated dotted path into its segments. Each comes back as the engine's own copy of the
- * property name (read back from an object key): property reads with a string that `split` made are
- * several times slower, as the engine looks that string up on every read.
- */
+/** Splits a validated dotted path into its segments. */
 export function pathSegments(path: string): readonly string[] {
-  return path.split('.').map(propertyName);
-}
-
-function propertyName(segment: string): string {
-  const holder: Record<string, true> = Object.create(null) as Record<string, true>;
-  holder[segment] = true;
-  return Object.keys(holder)[0] as string;
+  return path.split('.');
 }
 
 const OBJECT_PROTOTYPE: object = Object.prototype;
@@ -65,9 +55,15 @@ export function readField(record: unknown, segments: readonly string[], plainOk 
   return current;
 }
 
-/** An own property of `record`, or undefined (see {@link readField}). */
-export function readOwn(record: unknown, key: string, plainOk = false): unknown {
+/**
+ * True when a plain read on `value` can only find own properties: `plainOk` (the caller checked
+ * {@link plainReadsAreOwn} for the names it reads) and `value`'s prototype is `Object.prototype`.
+ */
+export function readsPlainly(value: object, plainOk: boolean): boolean {
+  return plainOk && Object.getPrototypeOf(value) === OBJECT_PROTOTYPE;
+}
+
+function readOwn(record: unknown, key: string, plainOk: boolean): unknown {
   if (typeof record !== 'object' || record === null) return undefined;
-  if (plainOk && Object.getPrototypeOf(record) === OBJECT_PROTOTYPE) return (record as Record<string, unknown>)[key];
-  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+  return readsPlainly(record, plainOk) || Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }

@@ -1,6 +1,7 @@
 import { ItsmValidationError } from '../_lib/errors';
 import { toEpochMs, type InstantInput } from '../_lib/instant';
 import { entryPath, TIMELINE_SUBJECT, type EntryIndex } from './clock';
+import { readsPlainly } from './field-path';
 
 /**
  * One timeline entry: the whole record as it stood from `at` on (a `Date`, epoch ms, or an ISO-8601
@@ -26,8 +27,8 @@ export function readEntryAt(entry: unknown, index: EntryIndex, plainOk = false):
     if (key !== 'at' && key !== 'record') throw ItsmValidationError.at(TIMELINE_SUBJECT, [...entryPath(index), key], 'unknown field (an entry has only at and record)', 'unrecognized_keys');
   }
   const e = entry as Record<string, unknown>;
-  // Named reads here (not the shared `readOwn`), so these property sites see only entry shapes.
-  const plain = plainOk && Object.getPrototypeOf(e) === Object.prototype;
+  // Named reads here (not `readField`), so these property sites see only entry shapes.
+  const plain = readsPlainly(e, plainOk);
   const raw = plain || Object.hasOwn(e, 'at') ? e.at : undefined;
   const at = isPlainInstant(raw) ? raw : toEpochMs(raw, [...entryPath(index), 'at'].join('.'), TIMELINE_SUBJECT);
   const record = plain || Object.hasOwn(e, 'record') ? e.record : undefined;

@@ -2,7 +2,7 @@ import { addBusinessTime } from '../add-business-time';
 import { businessTimeBetween } from '../business-time-between';
 import type { Calendar } from '../calendar';
 import { engineOf } from './registry';
-import { HORIZON_MS } from './time';
+import { HORIZON_MS, MAX_INSTANT_MS } from './time';
 
 /**
  * `businessTimeBetween` and `addBusinessTime` on epoch milliseconds for a calendar resolved once, for
@@ -35,5 +35,5 @@ export function trustedOps(calendar: Calendar): TrustedCalendarOps {
 
 /** A whole millisecond within the `Date` range. */
 function inRange(t: number): boolean {
-  return Number.isInteger(t) && t >= -8.64e15 && t <= 8.64e15;
+  return Number.isInteger(t) && Math.abs(t) <= MAX_INSTANT_MS;
 }
