@@ -1,7 +1,12 @@
 import type { Decision } from './decisions';
 import type { CompiledConfig } from './compile';
-import type { CorrelatorState, FingerprintRecord, GroupRecord, InhibitEntry, ParkedAlert } from './state';
+import { FingerprintWriter } from './fp-table';
+import type { ParkedAlert } from './parked';
+import type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
 import { TableWriter } from './table';
+
+const SEQ_SPAN = 2 ** 32;
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** A writable group record (only ever a copy made in the current call). */
 export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] };
@@ -11,7 +16,7 @@ export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] 
  * the counters, and the decisions made so far. The input state is never mutated.
  */
 export class Ctx {
-  readonly fps: TableWriter<FingerprintRecord>;
+  readonly fps: FingerprintWriter;
   readonly groups: TableWriter<GroupRecord>;
   readonly index: TableWriter<string>;
   readonly inhibit: TableWriter<InhibitEntry>;
@@ -23,13 +28,14 @@ export class Ctx {
   next: number | null;
   readonly out: Decision[] = [];
   private readonly owned = new Set<object>();
+  private readonly keyLists = new Map<number, readonly string[]>();
 
   constructor(
     readonly config: CompiledConfig,
     state: CorrelatorState,
     readonly now: number,
   ) {
-    this.fps = new TableWriter(state.fps);
+    this.fps = new FingerprintWriter(state.fps);
     this.groups = new TableWriter(state.groups);
     this.index = new TableWriter(state.index);
     this.inhibit = new TableWriter(state.inhibit);
@@ -39,6 +45,28 @@ export class Ctx {
     this.open = state.open;
     this.tracked = state.tracked;
     this.next = state.next;
+  }
+
+  /** The number a fingerprint record keeps for group `key` (rule index * 2^32 + sequence). */
+  groupNumber(key: string): number {
+    return this.groups.get(key)!.r * SEQ_SPAN + Number(key.slice(key.lastIndexOf('#') + 1));
+  }
+
+  /** The keys of the groups numbered `numbers` (one-group lists are shared within the call). */
+  groupKeys(numbers: readonly number[]): readonly string[] {
+    if (numbers.length === 0) return NO_KEYS;
+    if (numbers.length === 1) {
+      const n = numbers[0]!;
+      let keys = this.keyLists.get(n);
+      if (keys === undefined) this.keyLists.set(n, (keys = [this.keyOf(n)]));
+      return keys;
+    }
+    return numbers.map((n) => this.keyOf(n));
+  }
+
+  private keyOf(n: number): string {
+    const seq = n % SEQ_SPAN;
+    return `${this.config.rules[(n - seq) / SEQ_SPAN]!.id}#${seq}`;
   }
 
   /** Remembers that a tick is worth it at `at`. */
@@ -73,7 +101,7 @@ export class Ctx {
   /** The state after this call. */
   state(): CorrelatorState {
     return {
-      v: 1,
+      v: 2,
       seq: this.seq,
       open: this.open,
       tracked: this.tracked,

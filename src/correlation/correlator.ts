@@ -72,7 +72,7 @@ export interface CreateCorrelatorOptions {
 const SUBJECT = 'correlator input';
 
 function checkState(state: unknown): CorrelatorState {
-  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 1 || !Array.isArray((state as { fps?: { b?: unknown } }).fps?.b)) {
+  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 2 || !Array.isArray((state as { fps?: { k?: unknown } }).fps?.k)) {
     throw ItsmValidationError.at(SUBJECT, ['state'], 'must be a state from initialState(), ingest() or tick()');
   }
   return state as CorrelatorState;

@@ -26,7 +26,7 @@ function topologyGroup(ctx: Ctx, rule: CompiledRule, ciId: string, t: number): s
 
 function newGroup(ctx: Ctx, rule: CompiledRule, identity: string, alert: Alert, t: number): string {
   const key = `${rule.id}#${++ctx.seq}`;
-  const g: MutableGroup = { r: rule.index, i: identity, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: NO_IDS, ci: NO_IDS, root: alert.ciId ?? null, ra: null, rt: null };
+  const g: MutableGroup = { r: rule.index, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: NO_IDS, ci: NO_IDS, root: alert.ciId ?? null, ra: null, rt: null };
   ctx.addGroup(key, g);
   ctx.index.set(identity, key);
   ctx.open++;
@@ -58,7 +58,8 @@ function placeAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number, track
 function stormGroup(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number, kind: 'storm' | 'overflow'): { key: string; storm: number } {
   const identity = `${rule.index}:${kind}`;
   const key = ctx.index.get(identity);
-  if (key !== undefined && ctx.groups.get(key)!.st !== 2) return { key, storm: 0 };
+  const g = key === undefined ? undefined : ctx.groups.get(key);
+  if (key !== undefined && g !== undefined && g.st !== 2) return { key, storm: 0 };
   const count = kind === 'storm' ? ctx.open : ctx.tracked;
   return { key: newGroup(ctx, rule, identity, alert, t), storm: count };
 }
@@ -102,7 +103,7 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
   }
   const rank = severityRank(alert.severity);
   if (g.st === 0) {
-    if (listed) (g.a = ctx.writable(g.a as string[], (a) => [...a])).push(alert.id);
+    if (listed) (g.a = ctx.writable((g.a ?? NO_IDS) as string[], (a) => [...a])).push(alert.id);
     if (rank < g.sv) g.sv = rank;
     if (g.n >= rule.minAlerts && t >= g.f + rule.groupWait) openGroup(ctx, rule, key, g, t);
     else {
@@ -114,7 +115,7 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
     if (rank < g.sv) raisePriority(ctx, rule, key, g, rank, alert.id, t);
     if (rootChanged) reRoot(ctx, rule, key, g, alert.id, t);
   }
-  if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: g.i.endsWith(':overflow') ? 'tracked-alerts' : 'open-groups', groupKey: key, alertIds: [alert.id], at: t });
+  if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: tracked ? 'open-groups' : 'tracked-alerts', groupKey: key, alertIds: [alert.id], at: t });
   if (g.n === limit + 1 && g.sx === undefined && g.st === 1) {
     g.sx = 1;
     ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: g.n, limit: 'alerts-per-incident', groupKey: key, alertIds: [alert.id], at: t });

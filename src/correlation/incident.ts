@@ -33,12 +33,14 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
     impact: levels.impact,
     urgency: levels.urgency,
     priority: levels.priority,
-    alertIds: g.a,
+    alertIds: g.a ?? NO_IDS,
     ciIds: groupCiIds(g),
     rootCauseCiId: g.root,
     at,
   });
-  g.a = NO_IDS;
+  delete g.a;
+  // The title is announced once; an open group does not need it again.
+  g.title = '';
   scheduleResolve(ctx, rule, g, at);
 }
 

@@ -31,7 +31,9 @@ export {
 } from './config-schema';
 export { DurationSchema, MAX_DURATION_MS, type DurationInput } from './duration';
 export type * from './decisions';
-export type { CorrelatorState, FingerprintRecord, GroupRecord, ParkedAlert, InhibitEntry } from './state';
+export type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
+export type { FingerprintRecord, FingerprintTable } from './fp-table';
+export type { ParkedAlert } from './parked';
 export type { BucketTable } from './table';
 export type { CiCounts } from './ci-counts';
 export { fingerprintOf, labelsFingerprint } from './identity';

@@ -3,15 +3,17 @@ import type { Ctx } from './context';
 import type { SuppressionCause, SuppressionReason } from './decisions';
 import { isFlapping, recordChange } from './flapping';
 import { alertLeftGroup, groupAlert } from './grouping';
-import { NO_IDS } from './incident';
+import type { FingerprintRecord } from './fp-table';
 import { addInhibitionSource, inhibitTarget, removeInhibitionSource } from './inhibition';
 import { activeMaintenance } from './maintenance';
-import type { FingerprintRecord } from './state';
+import { packParked, unpackParked } from './parked';
+
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
 
 function suppress(ctx: Ctx, alert: Alert, fp: string, t: number, reason: SuppressionReason, cause: SuppressionCause, until: number | null, ruleId: string | null, tracked: boolean): void {
   // Untracked alerts (past the storm limit on tracked alerts) are not parked: memory stays bounded.
   if (tracked) {
-    ctx.parked.set(fp, { alert, reason, cause, u: until });
+    ctx.parked.set(fp, packParked(alert, reason, cause, until));
     if (until !== null) ctx.due(until);
   }
   ctx.out.push({ type: 'suppressed', alertId: alert.id, fingerprint: fp, reason, cause, until, ruleId, alertIds: [alert.id], at: t });
@@ -24,7 +26,7 @@ function suppress(ctx: Ctx, alert: Alert, fp: string, t: number, reason: Suppres
 export function correlateFiring(ctx: Ctx, alert: Alert, fp: string, t: number, rec: FingerprintRecord | undefined, skipPause: boolean): string[] {
   const tracked = rec !== undefined;
   if (rec !== undefined && isFlapping(rec.fu, t)) {
-    suppress(ctx, alert, fp, t, 'flapping', { kind: 'flapping', changes: rec.h?.length ?? 0 }, rec.fu!, null, tracked);
+    suppress(ctx, alert, fp, t, 'flapping', { kind: 'flapping', changes: rec.h.length }, rec.fu!, null, tracked);
     return [];
   }
   const window = activeMaintenance(ctx.config.windows, alert, fp, t);
@@ -53,18 +55,22 @@ export function correlateFiring(ctx: Ctx, alert: Alert, fp: string, t: number, r
   return keys;
 }
 
-/** A fingerprint record with `s`, `t`, `c`, `a` and `g` as given, keeping `rec`'s flapping fields. */
-function withCore(rec: FingerprintRecord, s: 0 | 1, t: number, c: number, a: string, g: readonly string[]): FingerprintRecord {
-  if (rec.h === undefined && rec.fu === undefined) return { s, t, c, a, g };
-  if (rec.fu === undefined) return { s, t, c, a, g, h: rec.h! };
-  if (rec.h === undefined) return { s, t, c, a, g, fu: rec.fu };
-  return { s, t, c, a, g, h: rec.h, fu: rec.fu };
+function deduplicated(ctx: Ctx, alert: Alert, fp: string, rec: FingerprintRecord, t: number, stale: boolean): void {
+  const count = ctx.fps.bump(fp, t, stale);
+  ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count, stale, incidentKeys: ctx.groupKeys(rec.g), ruleId: null, alertIds: [alert.id], at: t });
 }
 
-function deduplicated(ctx: Ctx, alert: Alert, fp: string, rec: FingerprintRecord, t: number, stale: boolean): void {
-  const c = rec.c + 1;
-  ctx.fps.set(fp, withCore(rec, rec.s, stale ? rec.t : Math.max(rec.t, t), c, stale ? rec.a : alert.id, rec.g));
-  ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count: c, stale, incidentKeys: rec.g, ruleId: null, alertIds: [alert.id], at: t });
+/** `rec` after a state change to `s` at `t` (flapping history recorded, groups cleared). */
+function changed(ctx: Ctx, rec: FingerprintRecord | undefined, s: 0 | 1, t: number): FingerprintRecord {
+  // A fingerprint's first notification is not a change of state.
+  const flap = rec === undefined ? { h: NO_NUMBERS, fu: undefined } : recordChange(ctx.config, rec.h, rec.fu, t);
+  const core = { s, t, c: (rec?.c ?? 0) + 1, g: NO_NUMBERS, h: flap.h };
+  return flap.fu === undefined ? core : { ...core, fu: flap.fu };
+}
+
+/** Attaches fingerprint `fp` (stored as `rec`) to the groups `keys`. */
+function attach(ctx: Ctx, fp: string, rec: FingerprintRecord, keys: readonly string[]): void {
+  if (keys.length > 0) ctx.fps.set(fp, { ...rec, g: keys.map((k) => ctx.groupNumber(k)) });
 }
 
 /** A firing notification at its own time `t`. */
@@ -77,13 +83,11 @@ export function onFiring(ctx: Ctx, alert: Alert, fp: string, t: number): void {
     correlateFiring(ctx, alert, fp, t, undefined, true);
     return;
   }
-  const flap = rec === undefined ? { h: [] as number[], fu: undefined } : recordChange(ctx.config, rec.h, rec.fu, t);
-  const next: FingerprintRecord = { s: 1, t, c: (rec?.c ?? 0) + 1, a: alert.id, g: NO_IDS, ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) };
+  const next = changed(ctx, rec, 1, t);
   if (rec === undefined) ctx.tracked++;
   ctx.fps.set(fp, next);
   addInhibitionSource(ctx, alert, fp);
-  const keys = correlateFiring(ctx, alert, fp, t, next, false);
-  if (keys.length > 0) ctx.fps.set(fp, { ...next, g: keys });
+  attach(ctx, fp, next, correlateFiring(ctx, alert, fp, t, next, false));
 }
 
 /** A resolved notification at its own time `t`. */
@@ -92,7 +96,7 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
   if (rec === undefined) {
     if (ctx.tracked < ctx.config.storm.maxTrackedAlerts) {
       ctx.tracked++;
-      ctx.fps.set(fp, { s: 0, t, c: 1, a: alert.id, g: [] });
+      ctx.fps.set(fp, { s: 0, t, c: 1, g: NO_NUMBERS, h: NO_NUMBERS });
       ctx.due(t + ctx.config.retention);
     }
     ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: [], ruleId: null, alertIds: [alert.id], at: t });
@@ -100,12 +104,13 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
   }
   if (rec.s === 0) return deduplicated(ctx, alert, fp, rec, t, t < rec.t);
   if (t < rec.t) return deduplicated(ctx, alert, fp, rec, t, true);
-  const flap = recordChange(ctx.config, rec.h, rec.fu, t);
-  ctx.fps.set(fp, { s: 0, t, c: rec.c + 1, a: alert.id, g: NO_IDS, ...(flap.h.length > 0 ? { h: flap.h } : {}), ...(flap.fu !== undefined ? { fu: flap.fu } : {}) });
-  ctx.due(Math.max(t + ctx.config.retention, flap.fu ?? 0));
+  const next = changed(ctx, rec, 0, t);
+  ctx.fps.set(fp, next);
+  ctx.due(Math.max(t + ctx.config.retention, next.fu ?? 0));
   ctx.parked.delete(fp);
-  ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: rec.g, ruleId: null, alertIds: [alert.id], at: t });
-  for (const key of rec.g) alertLeftGroup(ctx, key, alert, t);
+  const keys = ctx.groupKeys(rec.g);
+  ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: keys, ruleId: null, alertIds: [alert.id], at: t });
+  for (const key of keys) alertLeftGroup(ctx, key, alert, t);
   for (const target of removeInhibitionSource(ctx, alert, fp)) release(ctx, target, 'inhibited', t);
 }
 
@@ -115,11 +120,11 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
  */
 export function release(ctx: Ctx, fp: string, reason: SuppressionReason, t: number): void {
   const parked = ctx.parked.get(fp);
-  const rec = ctx.fps.get(fp);
-  if (parked === undefined || parked.reason !== reason) return;
+  if (parked === undefined || parked.r !== reason) return;
   ctx.parked.delete(fp);
+  const rec = ctx.fps.get(fp);
   if (rec === undefined || rec.s !== 1) return;
-  ctx.out.push({ type: 'released', alertId: parked.alert.id, fingerprint: fp, reason, ruleId: parked.cause.kind === 'paused' ? parked.cause.ruleId : null, alertIds: [parked.alert.id], at: t });
-  const keys = correlateFiring(ctx, parked.alert, fp, t, rec, reason === 'paused');
-  if (keys.length > 0) ctx.fps.set(fp, { ...ctx.fps.get(fp)!, g: keys });
+  const { alert, pausedBy } = unpackParked(parked);
+  ctx.out.push({ type: 'released', alertId: alert.id, fingerprint: fp, reason, ruleId: pausedBy, alertIds: [alert.id], at: t });
+  attach(ctx, fp, rec, correlateFiring(ctx, alert, fp, t, rec, reason === 'paused'));
 }

@@ -1,7 +1,8 @@
 import type { Ctx } from './context';
 import { openGroup, resolveGroup } from './incident';
 import { release } from './pipeline';
-import type { GroupRecord, ParkedAlert } from './state';
+import type { ParkedAlert } from './parked';
+import type { GroupRecord } from './state';
 
 interface Due<T> {
   readonly at: number;
@@ -20,7 +21,7 @@ function releaseParked(ctx: Ctx): void {
     if (p.u !== null && p.u <= ctx.now) due.push({ at: p.u, key: fp, value: p });
   });
   due.sort(byTimeThenKey);
-  for (const d of due) release(ctx, d.key, d.value.reason, d.at);
+  for (const d of due) release(ctx, d.key, d.value.r, d.at);
 }
 
 /** When group `g` next needs work, or null. */
@@ -39,7 +40,6 @@ function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
 
 function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
   ctx.groups.delete(key);
-  if (ctx.index.get(g.i) === key) ctx.index.delete(g.i);
   if (g.st !== 2) ctx.open--;
 }
 
@@ -70,14 +70,14 @@ function evictFingerprints(ctx: Ctx): void {
   ctx.tracked -= gone.length;
 }
 
-/** Forgets topology index entries whose group is resolved or gone. */
-function evictCiIndex(ctx: Ctx): void {
+/** Forgets the entries of an index (group identity or CI -> group key) whose group is gone, or resolved when `resolvedToo`. */
+function evictIndex(ctx: Ctx, index: Ctx['index'], resolvedToo: boolean): void {
   const gone: string[] = [];
-  ctx.cis.forEach((key, entry) => {
+  index.forEach((key, entry) => {
     const g = ctx.groups.get(key);
-    if (g === undefined || g.st === 2) gone.push(entry);
+    if (g === undefined || (resolvedToo && g.st === 2)) gone.push(entry);
   });
-  for (const entry of gone) ctx.cis.delete(entry);
+  for (const entry of gone) index.delete(entry);
 }
 
 /** Recomputes the next instant worth a tick after the work is done. */
@@ -99,6 +99,7 @@ export function runTick(ctx: Ctx): void {
   releaseParked(ctx);
   advanceGroups(ctx);
   evictFingerprints(ctx);
-  evictCiIndex(ctx);
+  evictIndex(ctx, ctx.index, false);
+  evictIndex(ctx, ctx.cis, true);
   ctx.next = nextDue(ctx);
 }

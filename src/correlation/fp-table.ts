@@ -1,0 +1,284 @@
+import { hash32 } from './hash';
+
+/**
+ * The correlator's fingerprint table in a compact, JSON-serializable layout: `n` entries spread over a
+ * power-of-two number of buckets. Bucket `i` keeps its fingerprints in one string `k[i]` (each one
+ * prefixed by a character whose code is its length, so any text is a valid fingerprint) and their
+ * records in one array of numbers `d[i]`, entry after entry (see {@link FingerprintRecord} for the
+ * fields). Two plain values per bucket instead of three objects per fingerprint keep a parsed state
+ * small (a number array holds unboxed doubles), and a notification for a known fingerprint rewrites
+ * numbers in place instead of allocating a record.
+ *
+ * @example
+ * const t: FingerprintTable = { n: 0, k: [], d: [] };
+ */
+export interface FingerprintTable {
+  readonly n: number;
+  readonly k: ReadonlyArray<string | null>;
+  readonly d: ReadonlyArray<ReadonlyArray<number> | null>;
+}
+
+/**
+ * What the correlator remembers of one alert fingerprint, decoded from a {@link FingerprintTable}.
+ *
+ * @example
+ * const r: FingerprintRecord = { s: 1, t: 0, c: 1, g: [4294967297], h: [0] };
+ */
+export interface FingerprintRecord {
+  /** 1 firing, 0 resolved. */
+  readonly s: 0 | 1;
+  /** The alert's own time of the latest applied notification (epoch ms). */
+  readonly t: number;
+  /** Notifications seen. */
+  readonly c: number;
+  /** The groups it is attached to while firing, as group numbers (rule index * 2^32 + sequence). */
+  readonly g: readonly number[];
+  /** Times of its recent state changes (flapping detection), bounded by the threshold + 1. */
+  readonly h: readonly number[];
+  /** Flapping until this instant unless it changes again. */
+  readonly fu?: number;
+}
+
+/** An empty table. */
+export const EMPTY_FINGERPRINTS: FingerprintTable = { n: 0, k: [], d: [] };
+
+const MIN_BUCKETS = 16;
+const LOAD = 8;
+// The first number of an entry packs: bit 0 firing, bit 1 has `fu`, bits 2-8 how many history
+// times are stored, bits 9-16 group count, bit 17 the history ends at `t` (which is then not stored
+// again: a state change sets both), and the notification count times 2^18.
+const HAS_FU = 2;
+const H_UNIT = 4;
+const G_UNIT = 512;
+const ENDS_AT_T = 131_072;
+const C_UNIT = 262_144;
+const MAX_COUNT = 2 ** 34;
+
+/** Numbers an entry takes, from its packed head. */
+function entrySize(head: number): number {
+  const low = head % C_UNIT;
+  return 2 + ((low >> 1) & 1) + ((low >> 2) & 127) + ((low >> 9) & 255);
+}
+
+/** The entry's position in `keys` (by order) of `fp`, or -1. */
+function ordinalIn(keys: string, fp: string): number {
+  const len = fp.length;
+  let ord = 0;
+  for (let pos = 0; pos < keys.length; ord++) {
+    const l = keys.charCodeAt(pos);
+    if (l === len && keys.startsWith(fp, pos + 1)) return ord;
+    pos += l + 1;
+  }
+  return -1;
+}
+
+/** Where entry number `ord` starts in `data`. */
+function offsetOf(data: ReadonlyArray<number>, ord: number): number {
+  let at = 0;
+  for (let i = 0; i < ord; i++) at += entrySize(data[at]!);
+  return at;
+}
+
+/** Start and end (in characters) of key number `ord`. */
+function keySpan(keys: string, ord: number): [number, number] {
+  let pos = 0;
+  for (let i = 0; i < ord; i++) pos += keys.charCodeAt(pos) + 1;
+  return [pos, pos + keys.charCodeAt(pos) + 1];
+}
+
+function encode(r: FingerprintRecord): number[] {
+  const c = Math.min(r.c, MAX_COUNT);
+  const endsAtT = r.h.length > 0 && r.h[r.h.length - 1] === r.t;
+  const stored = endsAtT ? r.h.length - 1 : r.h.length;
+  const out = [r.s + (r.fu !== undefined ? HAS_FU : 0) + stored * H_UNIT + r.g.length * G_UNIT + (endsAtT ? ENDS_AT_T : 0) + c * C_UNIT, r.t];
+  if (r.fu !== undefined) out.push(r.fu);
+  for (const g of r.g) out.push(g);
+  for (let i = 0; i < stored; i++) out.push(r.h[i]!);
+  return out;
+}
+
+function decode(data: ReadonlyArray<number>, at: number): FingerprintRecord {
+  const head = data[at]!;
+  const low = head % C_UNIT;
+  const hasFu = (low >> 1) & 1;
+  const nh = (low >> 2) & 127;
+  const ng = (low >> 9) & 255;
+  let p = at + 2 + hasFu;
+  const g = data.slice(p, p + ng);
+  p += ng;
+  const h = data.slice(p, p + nh);
+  if (low >= ENDS_AT_T) h.push(data[at + 1]!);
+  const base = { s: (low & 1) as 0 | 1, t: data[at + 1]!, c: (head - low) / C_UNIT, g, h };
+  return hasFu === 1 ? { ...base, fu: data[at + 2]! } : base;
+}
+
+/**
+ * A copy-on-write view over a {@link FingerprintTable} for one call: reads fall through to the base,
+ * the first write to a bucket copies what it changes, and later writes in the same call mutate the
+ * copy. The table passed in is never mutated.
+ */
+export class FingerprintWriter {
+  private keys: Array<string | null>;
+  private data: Array<number[] | null>;
+  private count: number;
+  private readonly ownedData = new Set<number>();
+  private copiedTop = false;
+
+  constructor(private readonly base: FingerprintTable) {
+    this.keys = base.k as Array<string | null>;
+    this.data = base.d as Array<number[] | null>;
+    this.count = base.n;
+  }
+
+  /** How many fingerprints the table holds. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The record of `fp`, if any. */
+  get(fp: string): FingerprintRecord | undefined {
+    const i = this.bucketOf(fp);
+    if (i < 0) return undefined;
+    const ord = ordinalIn(this.keys[i]!, fp);
+    if (ord < 0) return undefined;
+    const data = this.data[i]!;
+    return decode(data, offsetOf(data, ord));
+  }
+
+  /**
+   * Counts one more notification of a known `fp` in place, moving its time to `t` when later (unless
+   * `stale`). Returns the new count, or -1 when `fp` is unknown.
+   */
+  bump(fp: string, t: number, stale: boolean): number {
+    const i = this.bucketOf(fp);
+    if (i < 0) return -1;
+    const ord = ordinalIn(this.keys[i]!, fp);
+    if (ord < 0) return -1;
+    const data = this.writableData(i);
+    const at = offsetOf(data, ord);
+    const head = data[at]!;
+    const c = Math.min((head - (head % C_UNIT)) / C_UNIT + 1, MAX_COUNT);
+    const later = !stale && t > data[at + 1]!;
+    if (later && head % C_UNIT >= ENDS_AT_T) {
+      // The history's last time is `t` as stored: it has to be written out before `t` moves.
+      data.splice(at, entrySize(head), ...encode({ ...decode(data, at), c, t }));
+      return c;
+    }
+    data[at] = (head % C_UNIT) + c * C_UNIT;
+    if (later) data[at + 1] = t;
+    return c;
+  }
+
+  /** Stores `record` at `fp`. */
+  set(fp: string, record: FingerprintRecord): void {
+    const entry = encode(record);
+    let i = this.bucketOf(fp);
+    if (i >= 0) {
+      const ord = ordinalIn(this.keys[i]!, fp);
+      if (ord >= 0) {
+        const data = this.writableData(i);
+        const at = offsetOf(data, ord);
+        data.splice(at, entrySize(data[at]!), ...entry);
+        return;
+      }
+    }
+    if (this.keys.length === 0 || this.count + 1 > this.keys.length * LOAD) this.grow();
+    i = hash32(fp) & (this.keys.length - 1);
+    this.copyTop();
+    this.keys[i] = (this.keys[i] ?? '') + String.fromCharCode(fp.length) + fp;
+    const data = this.writableData(i);
+    for (const x of entry) data.push(x);
+    this.count++;
+  }
+
+  /** Removes `fp`. */
+  delete(fp: string): void {
+    const i = this.bucketOf(fp);
+    if (i < 0) return;
+    const keys = this.keys[i]!;
+    const ord = ordinalIn(keys, fp);
+    if (ord < 0) return;
+    const data = this.writableData(i);
+    const at = offsetOf(data, ord);
+    data.splice(at, entrySize(data[at]!));
+    const [from, to] = keySpan(keys, ord);
+    const rest = keys.slice(0, from) + keys.slice(to);
+    this.keys[i] = rest.length === 0 ? null : rest;
+    if (rest.length === 0) {
+      this.data[i] = null;
+      this.ownedData.delete(i);
+    }
+    this.count--;
+  }
+
+  /** Visits every fingerprint (bucket order, then insertion order within a bucket). */
+  forEach(visit: (record: FingerprintRecord, fp: string) => void): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      const keys = this.keys[i];
+      if (!keys) continue;
+      const data = this.data[i]!;
+      let at = 0;
+      for (let pos = 0; pos < keys.length; ) {
+        const l = keys.charCodeAt(pos);
+        visit(decode(data, at), keys.slice(pos + 1, pos + 1 + l));
+        at += entrySize(data[at]!);
+        pos += l + 1;
+      }
+    }
+  }
+
+  /** The table after this call's writes (the base itself when nothing was written). */
+  result(): FingerprintTable {
+    return this.copiedTop ? { n: this.count, k: this.keys, d: this.data } : this.base;
+  }
+
+  private bucketOf(fp: string): number {
+    const len = this.keys.length;
+    if (len === 0) return -1;
+    const i = hash32(fp) & (len - 1);
+    return this.keys[i] ? i : -1;
+  }
+
+  private copyTop(): void {
+    if (this.copiedTop) return;
+    this.keys = this.keys.slice();
+    this.data = this.data.slice();
+    this.copiedTop = true;
+  }
+
+  private writableData(i: number): number[] {
+    this.copyTop();
+    if (this.ownedData.has(i)) return this.data[i]!;
+    const fresh = this.data[i] ? this.data[i]!.slice() : [];
+    this.data[i] = fresh;
+    this.ownedData.add(i);
+    return fresh;
+  }
+
+  private grow(): void {
+    const size = Math.max(MIN_BUCKETS, this.keys.length * 2);
+    const keys: Array<string | null> = new Array<string | null>(size).fill(null);
+    const data: Array<number[] | null> = new Array<number[] | null>(size).fill(null);
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i];
+      if (!k) continue;
+      const d = this.data[i]!;
+      let at = 0;
+      for (let pos = 0; pos < k.length; ) {
+        const l = k.charCodeAt(pos);
+        const j = hash32(k.slice(pos + 1, pos + 1 + l)) & (size - 1);
+        keys[j] = (keys[j] ?? '') + k.slice(pos, pos + 1 + l);
+        const end = at + entrySize(d[at]!);
+        const target = (data[j] ??= []);
+        for (let x = at; x < end; x++) target.push(d[x]!);
+        at = end;
+        pos += l + 1;
+      }
+    }
+    this.keys = keys;
+    this.data = data;
+    this.copiedTop = true;
+    this.ownedData.clear();
+    for (let i = 0; i < size; i++) if (data[i]) this.ownedData.add(i);
+  }
+}
