@@ -55,13 +55,15 @@ export class Ctx {
   /** The keys of the groups numbered `numbers` (one-group lists are shared within the call). */
   groupKeys(numbers: readonly number[]): readonly string[] {
     if (numbers.length === 0) return NO_KEYS;
-    if (numbers.length === 1) {
-      const n = numbers[0]!;
-      let keys = this.keyLists.get(n);
-      if (keys === undefined) this.keyLists.set(n, (keys = [this.keyOf(n)]));
-      return keys;
-    }
+    if (numbers.length === 1) return this.groupKeysOf(numbers[0]!);
     return numbers.map((n) => this.keyOf(n));
+  }
+
+  /** The one-key list of group number `n` (shared within the call). */
+  groupKeysOf(n: number): readonly string[] {
+    let keys = this.keyLists.get(n);
+    if (keys === undefined) this.keyLists.set(n, (keys = [this.keyOf(n)]));
+    return keys;
   }
 
   private keyOf(n: number): string {

@@ -123,6 +123,9 @@ export class FingerprintWriter {
   private count: number;
   private readonly ownedData = new Set<number>();
   private copiedTop = false;
+  // Where the latest `find` found its fingerprint (bucket, offset of the entry in the bucket's data).
+  private foundBucket = -1;
+  private foundAt = 0;
 
   constructor(private readonly base: FingerprintTable) {
     this.keys = base.k as Array<string | null>;
@@ -137,25 +140,59 @@ export class FingerprintWriter {
 
   /** The record of `fp`, if any. */
   get(fp: string): FingerprintRecord | undefined {
-    const i = this.bucketOf(fp);
-    if (i < 0) return undefined;
-    const ord = ordinalIn(this.keys[i]!, fp);
-    if (ord < 0) return undefined;
-    const data = this.data[i]!;
-    return decode(data, offsetOf(data, ord));
+    return this.find(fp) ? this.foundRecord() : undefined;
   }
 
   /**
-   * Counts one more notification of a known `fp` in place, moving its time to `t` when later (unless
-   * `stale`). Returns the new count, or -1 when `fp` is unknown.
+   * Looks `fp` up and remembers where it is, for the `found...` methods (valid until the next write
+   * other than {@link FingerprintWriter.bumpFound}). False when it is unknown.
    */
-  bump(fp: string, t: number, stale: boolean): number {
+  find(fp: string): boolean {
     const i = this.bucketOf(fp);
-    if (i < 0) return -1;
-    const ord = ordinalIn(this.keys[i]!, fp);
-    if (ord < 0) return -1;
-    const data = this.writableData(i);
-    const at = offsetOf(data, ord);
+    const ord = i < 0 ? -1 : ordinalIn(this.keys[i]!, fp);
+    if (ord < 0) {
+      this.foundBucket = -1;
+      return false;
+    }
+    this.foundBucket = i;
+    this.foundAt = offsetOf(this.data[i]!, ord);
+    return true;
+  }
+
+  /** The found fingerprint's record. */
+  foundRecord(): FingerprintRecord {
+    return decode(this.data[this.foundBucket]!, this.foundAt);
+  }
+
+  /** 1 when the found fingerprint fires, 0 when resolved. */
+  foundStatus(): 0 | 1 {
+    return (this.data[this.foundBucket]![this.foundAt]! % 2) as 0 | 1;
+  }
+
+  /** The found fingerprint's time. */
+  foundTime(): number {
+    return this.data[this.foundBucket]![this.foundAt + 1]!;
+  }
+
+  /** How many groups the found fingerprint is attached to. */
+  foundGroupCount(): number {
+    return ((this.data[this.foundBucket]![this.foundAt]! % C_UNIT) >> 9) & 255;
+  }
+
+  /** The number of the found fingerprint's `j`th group. */
+  foundGroup(j: number): number {
+    const data = this.data[this.foundBucket]!;
+    const hasFu = ((data[this.foundAt]! % C_UNIT) & HAS_FU) === 0 ? 0 : 1;
+    return data[this.foundAt + 2 + hasFu + j]!;
+  }
+
+  /**
+   * Counts one more notification of the found fingerprint in place, moving its time to `t` when
+   * later (unless `stale`). Returns the new count.
+   */
+  bumpFound(t: number, stale: boolean): number {
+    const data = this.writableData(this.foundBucket);
+    const at = this.foundAt;
     const head = data[at]!;
     const c = Math.min((head - (head % C_UNIT)) / C_UNIT + 1, MAX_COUNT);
     const later = !stale && t > data[at + 1]!;

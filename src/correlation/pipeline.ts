@@ -55,9 +55,22 @@ export function correlateFiring(ctx: Ctx, alert: Alert, fp: string, t: number, r
   return keys;
 }
 
-function deduplicated(ctx: Ctx, alert: Alert, fp: string, rec: FingerprintRecord, t: number, stale: boolean): void {
-  const count = ctx.fps.bump(fp, t, stale);
-  ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count, stale, incidentKeys: ctx.groupKeys(rec.g), ruleId: null, alertIds: [alert.id], at: t });
+/**
+ * Handles a notification of the fingerprint `ctx.fps` just found as a duplicate when it is one: the
+ * same status (`firing` 1 or 0), or older than what is known (stale). Returns false otherwise.
+ */
+function deduplicated(ctx: Ctx, alert: Alert, fp: string, firing: 0 | 1, t: number): boolean {
+  const fps = ctx.fps;
+  const older = t < fps.foundTime();
+  const same = fps.foundStatus() === firing;
+  if (!same && !older) return false;
+  // A late copy of a state change is stale; so is an older resolve (a firing copy only counts).
+  const stale = same ? firing === 0 && older : true;
+  const groups = fps.foundGroupCount();
+  const incidentKeys = groups === 1 ? ctx.groupKeysOf(fps.foundGroup(0)) : ctx.groupKeys(groups === 0 ? NO_NUMBERS : fps.foundRecord().g);
+  const count = fps.bumpFound(t, stale);
+  ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count, stale, incidentKeys, ruleId: null, alertIds: [alert.id], at: t });
+  return true;
 }
 
 /** `rec` after a state change to `s` at `t` (flapping history recorded, groups cleared). */
@@ -75,11 +88,10 @@ function attach(ctx: Ctx, fp: string, rec: FingerprintRecord, keys: readonly str
 
 /** A firing notification at its own time `t`. */
 export function onFiring(ctx: Ctx, alert: Alert, fp: string, t: number): void {
-  const rec = ctx.fps.get(fp);
-  if (rec !== undefined) {
-    if (rec.s === 1) return deduplicated(ctx, alert, fp, rec, t, false);
-    if (t < rec.t) return deduplicated(ctx, alert, fp, rec, t, true);
-  } else if (ctx.tracked >= ctx.config.storm.maxTrackedAlerts) {
+  const known = ctx.fps.find(fp);
+  if (known && deduplicated(ctx, alert, fp, 1, t)) return;
+  const rec = known ? ctx.fps.foundRecord() : undefined;
+  if (!known && ctx.tracked >= ctx.config.storm.maxTrackedAlerts) {
     correlateFiring(ctx, alert, fp, t, undefined, true);
     return;
   }
@@ -92,7 +104,9 @@ export function onFiring(ctx: Ctx, alert: Alert, fp: string, t: number): void {
 
 /** A resolved notification at its own time `t`. */
 export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void {
-  const rec = ctx.fps.get(fp);
+  const known = ctx.fps.find(fp);
+  if (known && deduplicated(ctx, alert, fp, 0, t)) return;
+  const rec = known ? ctx.fps.foundRecord() : undefined;
   if (rec === undefined) {
     if (ctx.tracked < ctx.config.storm.maxTrackedAlerts) {
       ctx.tracked++;
@@ -102,8 +116,6 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
     ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: [], ruleId: null, alertIds: [alert.id], at: t });
     return;
   }
-  if (rec.s === 0) return deduplicated(ctx, alert, fp, rec, t, t < rec.t);
-  if (t < rec.t) return deduplicated(ctx, alert, fp, rec, t, true);
   const next = changed(ctx, rec, 0, t);
   ctx.fps.set(fp, next);
   ctx.due(Math.max(t + ctx.config.retention, next.fu ?? 0));
