@@ -59,10 +59,11 @@ export class Ctx {
     return numbers.map((n) => this.keyOf(n));
   }
 
-  /** The one-key list of group number `n` (shared within the call). */
+  /** The one-key list of group number `n` (shared within the call, by sequence: it is unique). */
   groupKeysOf(n: number): readonly string[] {
-    let keys = this.keyLists.get(n);
-    if (keys === undefined) this.keyLists.set(n, (keys = [this.keyOf(n)]));
+    const seq = n % SEQ_SPAN;
+    let keys = this.keyLists.get(seq);
+    if (keys === undefined) this.keyLists.set(seq, (keys = [this.keyOf(n)]));
     return keys;
   }
 

@@ -72,6 +72,9 @@ export interface CreateCorrelatorOptions {
 const SUBJECT = 'correlator input';
 
 function checkState(state: unknown): CorrelatorState {
+  if (typeof state === 'object' && state !== null && (state as { v?: unknown }).v === 1) {
+    throw ItsmValidationError.at(SUBJECT, ['state'], 'is a state of itsm-kit 0.1.0 (layout v1), which this version does not read: start from initialState() and re-send the firing alerts');
+  }
   if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 2 || !Array.isArray((state as { fps?: { k?: unknown } }).fps?.k)) {
     throw ItsmValidationError.at(SUBJECT, ['state'], 'must be a state from initialState(), ingest() or tick()');
   }

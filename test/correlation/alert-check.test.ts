@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCorrelator } from 'itsm-kit/correlation';
 import { parseAlert } from 'itsm-kit/models';
+import { isoFieldsExist } from '../../src/_lib/instant';
+import { commonIsoMs } from '../../src/correlation/validate-alert';
 
 const valid = {
   id: 'a-1', source: 'prometheus', status: 'firing', severity: 'critical', labels: { alertname: 'Down', service: 'db' },
@@ -65,5 +67,29 @@ describe('the correlator alert check', () => {
       const d = correlator.ingest(correlator.initialState(), [input as never], 0).decisions;
       expect(d).toEqual([expect.objectContaining({ type: 'rejected', alertId: null, index: 0 })]);
     }
+  });
+});
+
+describe('the common timestamp shapes read without Date.parse', () => {
+  const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+  const general = (s: string) => (ISO_UTC.test(s) && isoFieldsExist(s) ? Date.parse(s) : NaN);
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+  // Near-valid texts: every field at and past its limits, years from 0000, and one character replaced.
+  const stamp = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')), two(13), two(32), two(25), two(61), two(61), fc.option(fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0')), { nil: undefined }))
+    .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${ms === undefined ? '' : `.${ms}`}Z`);
+  const mutated = fc.tuple(stamp, fc.nat(), fc.constantFrom('x', '-', ':', '.', 'Z', 'T', '٣', ' ', '0')).map(([s, i, c]) => s.slice(0, i % s.length) + c + s.slice((i % s.length) + 1));
+
+  it('agrees with the general check and Date.parse wherever it answers, and answers for the usual forms', () => {
+    fc.assert(
+      fc.property(fc.oneof(stamp, mutated, fc.string({ maxLength: 26 })), (s) => {
+        const fast = commonIsoMs(s);
+        if (!Number.isNaN(fast)) expect(fast).toBe(general(s));
+        else if ((s.length === 20 || s.length === 24) && Number(s.slice(0, 4)) >= 100) expect(general(s)).toBeNaN();
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(commonIsoMs('2024-02-29T23:59:59.999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
+    expect(commonIsoMs('2023-02-29T00:00:00Z')).toBeNaN();
   });
 });

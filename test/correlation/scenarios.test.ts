@@ -373,3 +373,12 @@ describe('eviction', () => {
     expect(out.state.groups.n).toBe(1);
   });
 });
+
+describe('stored states', () => {
+  it('a state of the 0.1.0 layout is refused with a message that says so', () => {
+    const c = createCorrelator({ rules: [byService] });
+    const v1 = { ...c.initialState(), v: 1, fps: { n: 0, b: [] } };
+    expect(() => c.ingest(v1 as never, [], min(0))).toThrow(/state: is a state of itsm-kit 0\.1\.0 \(layout v1\)/);
+    expect(() => c.tick(v1 as never, min(0))).toThrow(/layout v1/);
+  });
+});
