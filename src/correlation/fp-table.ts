@@ -250,6 +250,11 @@ export class FingerprintWriter {
 
   /** Visits every fingerprint (bucket order, then insertion order within a bucket). */
   forEach(visit: (record: FingerprintRecord, fp: string) => void): void {
+    this.eachEntry((fp, data, at) => visit(decode(data, at), fp));
+  }
+
+  /** Visits every entry: its fingerprint, its bucket's numbers and where it starts in them. */
+  private eachEntry(visit: (fp: string, data: readonly number[], at: number) => void): void {
     for (let i = 0; i < this.keys.length; i++) {
       const keys = this.keys[i];
       if (!keys) continue;
@@ -257,7 +262,7 @@ export class FingerprintWriter {
       let at = 0;
       for (let pos = 0; pos < keys.length; ) {
         const l = keys.charCodeAt(pos);
-        visit(decode(data, at), keys.slice(pos + 1, pos + 1 + l));
+        visit(keys.slice(pos + 1, pos + 1 + l), data, at);
         at += entrySize(data[at]!);
         pos += l + 1;
       }
@@ -296,22 +301,12 @@ export class FingerprintWriter {
     const size = Math.max(MIN_BUCKETS, this.keys.length * 2);
     const keys: Array<string | null> = new Array<string | null>(size).fill(null);
     const data: Array<number[] | null> = new Array<number[] | null>(size).fill(null);
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i];
-      if (!k) continue;
-      const d = this.data[i]!;
-      let at = 0;
-      for (let pos = 0; pos < k.length; ) {
-        const l = k.charCodeAt(pos);
-        const j = hash32(k.slice(pos + 1, pos + 1 + l)) & (size - 1);
-        keys[j] = (keys[j] ?? '') + k.slice(pos, pos + 1 + l);
-        const end = at + entrySize(d[at]!);
-        const target = (data[j] ??= []);
-        for (let x = at; x < end; x++) target.push(d[x]!);
-        at = end;
-        pos += l + 1;
-      }
-    }
+    this.eachEntry((fp, d, at) => {
+      const j = hash32(fp) & (size - 1);
+      keys[j] = (keys[j] ?? '') + String.fromCharCode(fp.length) + fp;
+      const target = (data[j] ??= []);
+      for (let x = at, end = at + entrySize(d[at]!); x < end; x++) target.push(d[x]!);
+    });
     this.keys = keys;
     this.data = data;
     this.copiedTop = true;
