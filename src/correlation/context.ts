@@ -1,12 +1,12 @@
 import type { Decision } from './decisions';
 import type { CompiledConfig } from './compile';
 import { FingerprintWriter } from './fp-table';
+import { NO_IDS } from './incident';
 import type { ParkedAlert } from './parked';
 import type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
 import { TableWriter } from './table';
 
 const SEQ_SPAN = 2 ** 32;
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** A writable group record (only ever a copy made in the current call). */
 export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] };
@@ -54,7 +54,7 @@ export class Ctx {
 
   /** The keys of the groups numbered `numbers` (one-group lists are shared within the call). */
   groupKeys(numbers: readonly number[]): readonly string[] {
-    if (numbers.length === 0) return NO_KEYS;
+    if (numbers.length === 0) return NO_IDS;
     if (numbers.length === 1) return this.groupKeysOf(numbers[0]!);
     return numbers.map((n) => this.keyOf(n));
   }

@@ -198,7 +198,7 @@ export class FingerprintWriter {
     const later = !stale && t > data[at + 1]!;
     if (later && head % C_UNIT >= ENDS_AT_T) {
       // The history's last time is `t` as stored: it has to be written out before `t` moves.
-      data.splice(at, entrySize(head), ...encode({ ...decode(data, at), c, t }));
+      this.rewriteFound(encode({ ...decode(data, at), c, t }));
       return c;
     }
     data[at] = (head % C_UNIT) + c * C_UNIT;
@@ -209,18 +209,9 @@ export class FingerprintWriter {
   /** Stores `record` at `fp`. */
   set(fp: string, record: FingerprintRecord): void {
     const entry = encode(record);
-    let i = this.bucketOf(fp);
-    if (i >= 0) {
-      const ord = ordinalIn(this.keys[i]!, fp);
-      if (ord >= 0) {
-        const data = this.writableData(i);
-        const at = offsetOf(data, ord);
-        data.splice(at, entrySize(data[at]!), ...entry);
-        return;
-      }
-    }
+    if (this.find(fp)) return this.rewriteFound(entry);
     if (this.keys.length === 0 || this.count + 1 > this.keys.length * LOAD) this.grow();
-    i = hash32(fp) & (this.keys.length - 1);
+    const i = hash32(fp) & (this.keys.length - 1);
     this.copyTop();
     this.keys[i] = (this.keys[i] ?? '') + String.fromCharCode(fp.length) + fp;
     const data = this.writableData(i);
@@ -272,6 +263,12 @@ export class FingerprintWriter {
   /** The table after this call's writes (the base itself when nothing was written). */
   result(): FingerprintTable {
     return this.copiedTop ? { n: this.count, k: this.keys, d: this.data } : this.base;
+  }
+
+  /** Replaces the found fingerprint's entry with `entry`. */
+  private rewriteFound(entry: readonly number[]): void {
+    const data = this.writableData(this.foundBucket);
+    data.splice(this.foundAt, entrySize(data[this.foundAt]!), ...entry);
   }
 
   private bucketOf(fp: string): number {

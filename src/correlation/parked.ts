@@ -1,5 +1,6 @@
 import type { Alert } from '../models/alert';
 import type { SuppressionCause, SuppressionReason } from './decisions';
+import { dict } from './own';
 
 /**
  * A suppressed firing alert, kept to be released and correlated once its cause ends. What correlating
@@ -29,8 +30,8 @@ function flatten(map: Readonly<Record<string, string>>, into: Array<string | num
 }
 
 function rebuild(flat: readonly unknown[], from: number, to: number): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (let i = from; i < to; i += 2) Object.defineProperty(map, flat[i] as string, { value: flat[i + 1], enumerable: true, writable: true, configurable: true });
+  const map = dict<string>();
+  for (let i = from; i < to; i += 2) map[flat[i] as string] = flat[i + 1] as string;
   return map;
 }
 

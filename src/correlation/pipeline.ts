@@ -4,6 +4,7 @@ import type { SuppressionCause, SuppressionReason } from './decisions';
 import { isFlapping, recordChange } from './flapping';
 import { alertLeftGroup, groupAlert } from './grouping';
 import type { FingerprintRecord } from './fp-table';
+import { NO_IDS } from './incident';
 import { addInhibitionSource, inhibitTarget, removeInhibitionSource } from './inhibition';
 import { activeMaintenance } from './maintenance';
 import { packParked, unpackParked } from './parked';
@@ -67,7 +68,7 @@ function deduplicated(ctx: Ctx, alert: Alert, fp: string, firing: 0 | 1, t: numb
   // A late copy of a state change is stale; so is an older resolve (a firing copy only counts).
   const stale = same ? firing === 0 && older : true;
   const groups = fps.foundGroupCount();
-  const incidentKeys = groups === 1 ? ctx.groupKeysOf(fps.foundGroup(0)) : ctx.groupKeys(groups === 0 ? NO_NUMBERS : fps.foundRecord().g);
+  const incidentKeys = groups === 1 ? ctx.groupKeysOf(fps.foundGroup(0)) : (groups === 0 ? NO_IDS : ctx.groupKeys(fps.foundRecord().g));
   const count = fps.bumpFound(t, stale);
   ctx.out.push({ type: 'deduplicated', alertId: alert.id, fingerprint: fp, count, stale, incidentKeys, ruleId: null, alertIds: [alert.id], at: t });
   return true;
