@@ -16,6 +16,11 @@ export interface CompiledConfig {
   readonly storm: CorrelatorConfig['storm'];
   readonly retention: number;
   readonly topology: TopologyCache | undefined;
+  /**
+   * One-key incident key lists by group number, shared by decisions across calls (frozen; a group
+   * number names one key for good, so the cache holds no state, only spelling). Bounded.
+   */
+  readonly keyLists: Map<number, readonly string[]>;
 }
 
 /** Compiles a validated config. */
@@ -28,5 +33,6 @@ export function compileConfig(config: CorrelatorConfig, schedule: ScheduleFactor
     storm: config.storm,
     retention: config.retention,
     topology,
+    keyLists: new Map(),
   };
 }

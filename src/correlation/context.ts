@@ -7,6 +7,7 @@ import type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
 import { TableWriter } from './table';
 
 const SEQ_SPAN = 2 ** 32;
+const KEY_LISTS_CACHED = 65_536;
 
 /** A writable group record (only ever a copy made in the current call). */
 export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] };
@@ -28,7 +29,6 @@ export class Ctx {
   next: number | null;
   readonly out: Decision[] = [];
   private readonly owned = new Set<object>();
-  private readonly keyLists = new Map<number, readonly string[]>();
 
   constructor(
     readonly config: CompiledConfig,
@@ -59,11 +59,14 @@ export class Ctx {
     return numbers.map((n) => this.keyOf(n));
   }
 
-  /** The one-key list of group number `n` (shared within the call, by sequence: it is unique). */
+  /** The one-key list of group number `n` (frozen, and shared by every decision that names it). */
   groupKeysOf(n: number): readonly string[] {
-    const seq = n % SEQ_SPAN;
-    let keys = this.keyLists.get(seq);
-    if (keys === undefined) this.keyLists.set(seq, (keys = [this.keyOf(n)]));
+    const lists = this.config.keyLists;
+    let keys = lists.get(n);
+    if (keys === undefined) {
+      if (lists.size >= KEY_LISTS_CACHED) lists.clear();
+      lists.set(n, (keys = Object.freeze([this.keyOf(n)])));
+    }
     return keys;
   }
 

@@ -7,7 +7,6 @@ import type { CorrelatorConfig, CorrelatorConfigInput } from './config-schema';
 import { CorrelatorConfigSchema } from './config-schema';
 import { Ctx } from './context';
 import type { Decision } from './decisions';
-import { fingerprintOf } from './identity';
 import { createTopology } from '../topology/topology';
 import { calendarSchedule } from './calendar-schedule';
 import { onFiring, onResolved } from './pipeline';
@@ -153,8 +152,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
         ctx.out.push({ type: 'rejected', alertId, index: i, issues: checked, ruleId: null, alertIds: alertId === null ? [] : [alertId], at: nowMs });
         continue;
       }
-      const { alert, startsAt, endsAt } = checked;
-      const fp = fingerprintOf(alert);
+      const { alert, fingerprint: fp, startsAt, endsAt } = checked;
       if (alert.status === 'firing') onFiring(ctx, alert, fp, startsAt);
       else onResolved(ctx, alert, fp, endsAt ?? Math.max(startsAt, nowMs));
     }

@@ -43,6 +43,7 @@ export interface FingerprintRecord {
 export const EMPTY_FINGERPRINTS: FingerprintTable = { n: 0, k: [], d: [] };
 
 const MIN_BUCKETS = 16;
+const NOTHING_OWNED = new Uint8Array(0);
 const LOAD = 8;
 // The first number of an entry packs: bit 0 firing, bit 1 has `fu`, bits 2-8 how many history
 // times are stored, bits 9-16 group count, bit 17 the history ends at `t` (which is then not stored
@@ -53,10 +54,16 @@ const G_UNIT = 512;
 const ENDS_AT_T = 131_072;
 const C_UNIT = 262_144;
 const MAX_COUNT = 2 ** 34;
+const INV_C_UNIT = 1 / C_UNIT;
+
+/** The packed head's bits below the count (exact: `C_UNIT` is a power of two; no floating `%`, which is slow). */
+function lowBits(head: number): number {
+  return head - Math.floor(head * INV_C_UNIT) * C_UNIT;
+}
 
 /** Numbers an entry takes, from its packed head. */
 function entrySize(head: number): number {
-  const low = head % C_UNIT;
+  const low = lowBits(head);
   return 2 + ((low >> 1) & 1) + ((low >> 2) & 127) + ((low >> 9) & 255);
 }
 
@@ -99,7 +106,7 @@ function encode(r: FingerprintRecord): number[] {
 
 function decode(data: ReadonlyArray<number>, at: number): FingerprintRecord {
   const head = data[at]!;
-  const low = head % C_UNIT;
+  const low = lowBits(head);
   const hasFu = (low >> 1) & 1;
   const nh = (low >> 2) & 127;
   const ng = (low >> 9) & 255;
@@ -121,7 +128,8 @@ export class FingerprintWriter {
   private keys: Array<string | null>;
   private data: Array<number[] | null>;
   private count: number;
-  private readonly ownedData = new Set<number>();
+  // Buckets whose number array this call already copied (1), allocated at the first write.
+  private ownedData: Uint8Array = NOTHING_OWNED;
   private copiedTop = false;
   // Where the latest `find` found its fingerprint (bucket, offset of the entry in the bucket's data).
   private foundBucket = -1;
@@ -166,7 +174,7 @@ export class FingerprintWriter {
 
   /** 1 when the found fingerprint fires, 0 when resolved. */
   foundStatus(): 0 | 1 {
-    return (this.data[this.foundBucket]![this.foundAt]! % 2) as 0 | 1;
+    return (lowBits(this.data[this.foundBucket]![this.foundAt]!) & 1) as 0 | 1;
   }
 
   /** The found fingerprint's time. */
@@ -176,13 +184,13 @@ export class FingerprintWriter {
 
   /** How many groups the found fingerprint is attached to. */
   foundGroupCount(): number {
-    return ((this.data[this.foundBucket]![this.foundAt]! % C_UNIT) >> 9) & 255;
+    return (lowBits(this.data[this.foundBucket]![this.foundAt]!) >> 9) & 255;
   }
 
   /** The number of the found fingerprint's `j`th group. */
   foundGroup(j: number): number {
     const data = this.data[this.foundBucket]!;
-    const hasFu = ((data[this.foundAt]! % C_UNIT) & HAS_FU) === 0 ? 0 : 1;
+    const hasFu = (lowBits(data[this.foundAt]!) & HAS_FU) === 0 ? 0 : 1;
     return data[this.foundAt + 2 + hasFu + j]!;
   }
 
@@ -194,14 +202,14 @@ export class FingerprintWriter {
     const data = this.writableData(this.foundBucket);
     const at = this.foundAt;
     const head = data[at]!;
-    const c = Math.min((head - (head % C_UNIT)) / C_UNIT + 1, MAX_COUNT);
+    const c = Math.min((head - (lowBits(head))) / C_UNIT + 1, MAX_COUNT);
     const later = !stale && t > data[at + 1]!;
-    if (later && head % C_UNIT >= ENDS_AT_T) {
+    if (later && lowBits(head) >= ENDS_AT_T) {
       // The history's last time is `t` as stored: it has to be written out before `t` moves.
       this.rewriteFound(encode({ ...decode(data, at), c, t }));
       return c;
     }
-    data[at] = (head % C_UNIT) + c * C_UNIT;
+    data[at] = (lowBits(head)) + c * C_UNIT;
     if (later) data[at + 1] = t;
     return c;
   }
@@ -234,7 +242,7 @@ export class FingerprintWriter {
     this.keys[i] = rest.length === 0 ? null : rest;
     if (rest.length === 0) {
       this.data[i] = null;
-      this.ownedData.delete(i);
+      this.ownedData[i] = 0;
     }
     this.count--;
   }
@@ -282,15 +290,16 @@ export class FingerprintWriter {
     if (this.copiedTop) return;
     this.keys = this.keys.slice();
     this.data = this.data.slice();
+    this.ownedData = new Uint8Array(this.keys.length);
     this.copiedTop = true;
   }
 
   private writableData(i: number): number[] {
     this.copyTop();
-    if (this.ownedData.has(i)) return this.data[i]!;
+    if (this.ownedData[i] === 1) return this.data[i]!;
     const fresh = this.data[i] ? this.data[i]!.slice() : [];
     this.data[i] = fresh;
-    this.ownedData.add(i);
+    this.ownedData[i] = 1;
     return fresh;
   }
 
@@ -307,7 +316,7 @@ export class FingerprintWriter {
     this.keys = keys;
     this.data = data;
     this.copiedTop = true;
-    this.ownedData.clear();
-    for (let i = 0; i < size; i++) if (data[i]) this.ownedData.add(i);
+    this.ownedData = new Uint8Array(size);
+    for (let i = 0; i < size; i++) if (data[i]) this.ownedData[i] = 1;
   }
 }

@@ -2,6 +2,7 @@ import { ALERT_SEVERITIES, ALERT_STATUSES } from '../models/alert';
 import type { Alert } from '../models/alert';
 import { MODEL_LIMITS } from '../models/primitives';
 import { isoFieldsExist } from '../_lib/instant';
+import { SortedLabels } from './identity';
 
 /** One problem with an ingested alert. */
 export interface AlertIssue {
@@ -12,6 +13,8 @@ export interface AlertIssue {
 /** An alert checked for ingest, with its times in epoch ms (a per-correlator scratch object, valid until the next check). */
 export interface CheckedAlert {
   alert: Alert;
+  /** The alert's fingerprint (the one it carries, else the hash of its labels). */
+  fingerprint: string;
   startsAt: number;
   endsAt: number | undefined;
 }
@@ -25,11 +28,33 @@ const LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.:/-]*$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * How many enumerable keys `a` has (own and inherited; no `hasOwnProperty` call per key, which costs
+ * more than the loop).
+ */
+function enumerableCount(a: object): number {
+  let n = 0;
+  for (const _ in a) n++;
+  return n;
+}
+
+/**
+ * How many of the Alert fields `a` defines. When it equals {@link enumerableCount}, every enumerable key
+ * is a known field (one that is unknown would need a known field that is defined but not enumerable, which
+ * a parsed payload never has), so the per-key check is skipped.
+ */
+function definedFieldCount(a: Record<string, unknown>): number {
+  return (a.id !== undefined ? 1 : 0) + (a.source !== undefined ? 1 : 0) + (a.fingerprint !== undefined ? 1 : 0) + (a.status !== undefined ? 1 : 0) +
+    (a.severity !== undefined ? 1 : 0) + (a.labels !== undefined ? 1 : 0) + (a.annotations !== undefined ? 1 : 0) + (a.startsAt !== undefined ? 1 : 0) +
+    (a.endsAt !== undefined ? 1 : 0) + (a.ciId !== undefined ? 1 : 0) + (a.generatorUrl !== undefined ? 1 : 0);
+}
+
 function isId(v: unknown): v is string {
   return typeof v === 'string' && v.length >= 1 && v.length <= MODEL_LIMITS.idLength;
 }
 
-function checkMap(value: unknown, name: string, maxValue: number, issues: AlertIssue[], memo: TimeMemo): void {
+/** Checks a labels or annotations map; `sorted`, when given, collects its entries (for the fingerprint). */
+function checkMap(value: unknown, name: string, maxValue: number, issues: AlertIssue[], memo: TimeMemo, sorted: SortedLabels | null): void {
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push({ path: name, message: 'must be an object of strings' });
@@ -43,6 +68,7 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
     const v = (value as Record<string, unknown>)[k];
     if (!validKey(k, memo)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
     else if (typeof v !== 'string' || v.length > maxValue) issues.push({ path: `${name}.${k}`, message: `must be a string of at most ${maxValue} characters` });
+    else if (sorted !== null) sorted.add(k, v);
   }
   if (count > MODEL_LIMITS.labels) issues.push({ path: name, message: `at most ${MODEL_LIMITS.labels} entries` });
 }
@@ -57,11 +83,13 @@ export interface TimeMemo {
   readonly issues: AlertIssue[];
   /** Scratch: the result of the latest successful check. */
   readonly checked: CheckedAlert;
+  /** Scratch: the labels of the alert being checked, in name order. */
+  readonly labels: SortedLabels;
 }
 
 /** A fresh memo for one correlator. */
 export function timeMemo(): TimeMemo {
-  return { times: new Map(), keys: new Set(), issues: [], checked: { alert: undefined as unknown as Alert, startsAt: 0, endsAt: undefined } };
+  return { times: new Map(), keys: new Set(), issues: [], checked: { alert: undefined as unknown as Alert, fingerprint: '', startsAt: 0, endsAt: undefined }, labels: new SortedLabels() };
 }
 
 const KEY_MEMO_SIZE = 10_000;
@@ -111,7 +139,17 @@ export function commonIsoMs(s: string): number {
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return NaN;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1_000 + ms;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil; cheaper than `Date.UTC`). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function parseTime(value: unknown, name: string, issues: AlertIssue[], memo: TimeMemo): number | undefined {
@@ -144,14 +182,19 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   const a = input as Record<string, unknown>;
   const issues = memo.issues;
   issues.length = 0;
-  for (const k in a) if (hasOwn.call(a, k) && !KNOWN_FIELDS.has(k)) issues.push({ path: k, message: 'unknown field' });
+  if (enumerableCount(a) !== definedFieldCount(a)) {
+    for (const k in a) if (hasOwn.call(a, k) && !KNOWN_FIELDS.has(k)) issues.push({ path: k, message: 'unknown field' });
+  }
   if (!isId(a.id)) issues.push({ path: 'id', message: 'must be a string of 1 to 128 characters' });
   if (typeof a.source !== 'string' || a.source.length < 1 || a.source.length > MODEL_LIMITS.shortTextLength) issues.push({ path: 'source', message: 'must be a string of 1 to 512 characters' });
   if (a.fingerprint !== undefined && !isId(a.fingerprint)) issues.push({ path: 'fingerprint', message: 'must be a string of 1 to 128 characters' });
   if (typeof a.status !== 'string' || !STATUSES.has(a.status)) issues.push({ path: 'status', message: 'must be firing or resolved' });
   if (typeof a.severity !== 'string' || !SEVERITIES.has(a.severity)) issues.push({ path: 'severity', message: `must be one of ${ALERT_SEVERITIES.join(', ')}` });
-  checkMap(a.labels, 'labels', MODEL_LIMITS.labelValueLength, issues, memo);
-  checkMap(a.annotations, 'annotations', MODEL_LIMITS.annotationValueLength, issues, memo);
+  const carried = typeof a.fingerprint === 'string';
+  const labels = memo.labels;
+  labels.clear();
+  checkMap(a.labels, 'labels', MODEL_LIMITS.labelValueLength, issues, memo, carried ? null : labels);
+  checkMap(a.annotations, 'annotations', MODEL_LIMITS.annotationValueLength, issues, memo, null);
   const startsAt = parseTime(a.startsAt, 'startsAt', issues, memo);
   const endsAt = a.endsAt === undefined ? undefined : parseTime(a.endsAt, 'endsAt', issues, memo);
   if (startsAt !== undefined && endsAt !== undefined && endsAt < startsAt) issues.push({ path: 'endsAt', message: 'must not be before startsAt' });
@@ -166,6 +209,7 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   checked.alert = (a.labels === undefined || a.annotations === undefined
     ? { ...a, labels: a.labels ?? {}, annotations: a.annotations ?? {} }
     : a) as unknown as Alert;
+  checked.fingerprint = carried ? (a.fingerprint as string) : labels.fingerprint();
   checked.startsAt = startsAt!;
   checked.endsAt = endsAt;
   return checked;
