@@ -7,7 +7,6 @@ import type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
 import { TableWriter } from './table';
 
 const SEQ_SPAN = 2 ** 32;
-const KEY_LISTS_CACHED = 65_536;
 
 /** A writable group record (only ever a copy made in the current call). */
 export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] };
@@ -61,14 +60,10 @@ export class Ctx {
 
   /** The one-key list of group number `n` (frozen, and shared by every decision that names it). */
   groupKeysOf(n: number): readonly string[] {
-    const lists = this.config.keyLists;
-    let keys = lists.get(n);
-    if (keys === undefined) {
-      if (lists.size >= KEY_LISTS_CACHED) lists.clear();
-      lists.set(n, (keys = Object.freeze([this.keyOf(n)])));
-    }
-    return keys;
+    return this.config.keyLists.get(n, this.spellKey);
   }
+
+  private readonly spellKey = (n: number): string => this.keyOf(n);
 
   private keyOf(n: number): string {
     const seq = n % SEQ_SPAN;

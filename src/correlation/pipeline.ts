@@ -82,9 +82,14 @@ function changed(ctx: Ctx, rec: FingerprintRecord | undefined, s: 0 | 1, t: numb
   return flap.fu === undefined ? core : { ...core, fu: flap.fu };
 }
 
+/** `rec` attached to the groups `keys`. */
+function withGroups(ctx: Ctx, rec: FingerprintRecord, keys: readonly string[]): FingerprintRecord {
+  return { ...rec, g: keys.map((k) => ctx.groupNumber(k)) };
+}
+
 /** Attaches fingerprint `fp` (stored as `rec`) to the groups `keys`. */
 function attach(ctx: Ctx, fp: string, rec: FingerprintRecord, keys: readonly string[]): void {
-  if (keys.length > 0) ctx.fps.set(fp, { ...rec, g: keys.map((k) => ctx.groupNumber(k)) });
+  if (keys.length > 0) ctx.fps.set(fp, withGroups(ctx, rec, keys));
 }
 
 /** A firing notification at its own time `t`. */
@@ -98,9 +103,10 @@ export function onFiring(ctx: Ctx, alert: Alert, fp: string, t: number): void {
   }
   const next = changed(ctx, rec, 1, t);
   if (rec === undefined) ctx.tracked++;
-  ctx.fps.set(fp, next);
   addInhibitionSource(ctx, alert, fp);
-  attach(ctx, fp, next, correlateFiring(ctx, alert, fp, t, next, false));
+  // Correlating reads the record from `next`, never from the table, so it is stored once, groups included.
+  const keys = correlateFiring(ctx, alert, fp, t, next, false);
+  ctx.fps.set(fp, keys.length > 0 ? withGroups(ctx, next, keys) : next);
 }
 
 /** A resolved notification at its own time `t`. */

@@ -5,7 +5,7 @@ import { hash32 } from './hash';
  * flat `[key, value, key, value, ...]` array (or null). An update copies only the buckets it touches
  * (and the bucket array once per call), so the state passed in is never mutated, yet a call costs what
  * it changes. Keys never become object properties, so no key can reach a prototype. The bucket array
- * doubles when the table averages more than 8 entries per bucket, a function of the operations alone,
+ * doubles when the table averages more than 4 entries per bucket, a function of the operations alone,
  * so batching never changes the layout.
  */
 export interface BucketTable<V> {
@@ -17,7 +17,10 @@ export interface BucketTable<V> {
 export const EMPTY_TABLE: BucketTable<never> = { n: 0, b: [] };
 
 const MIN_BUCKETS = 16;
-const LOAD = 8;
+// At most 4 entries per bucket on average: a lookup compares few keys (each comparison may touch a
+// string elsewhere in memory), and these tables hold about one entry per group, so buckets stay cheap.
+const LOAD = 4;
+const NOTHING_OWNED = new Uint8Array(0);
 
 function indexIn<V>(bucket: ReadonlyArray<string | V>, key: string): number {
   for (let j = 0; j < bucket.length; j += 2) if (bucket[j] === key) return j;
@@ -31,7 +34,8 @@ function indexIn<V>(bucket: ReadonlyArray<string | V>, key: string): number {
 export class TableWriter<V> {
   private buckets: Array<Array<string | V> | null>;
   private count: number;
-  private readonly owned = new Set<number>();
+  // Buckets this call already copied (1), allocated with the first write.
+  private owned: Uint8Array = NOTHING_OWNED;
   private copiedTop = false;
 
   constructor(private readonly base: BucketTable<V>) {
@@ -82,7 +86,7 @@ export class TableWriter<V> {
     this.count--;
     if (b.length === 0) {
       this.buckets[i] = null;
-      this.owned.delete(i);
+      this.owned[i] = 0;
     }
   }
 
@@ -108,20 +112,21 @@ export class TableWriter<V> {
     }
     this.buckets = next;
     this.copiedTop = true;
-    this.owned.clear();
-    for (let i = 0; i < size; i++) if (next[i]) this.owned.add(i);
+    this.owned = new Uint8Array(size);
+    for (let i = 0; i < size; i++) if (next[i]) this.owned[i] = 1;
   }
 
   private writable(i: number): Array<string | V> {
     if (!this.copiedTop) {
       this.buckets = this.buckets.slice();
+      this.owned = new Uint8Array(this.buckets.length);
       this.copiedTop = true;
     }
-    if (this.owned.has(i)) return this.buckets[i]!;
+    if (this.owned[i] === 1) return this.buckets[i]!;
     const old = this.buckets[i];
     const fresh = old ? old.slice() : [];
     this.buckets[i] = fresh;
-    this.owned.add(i);
+    this.owned[i] = 1;
     return fresh;
   }
 }
