@@ -27,6 +27,7 @@ const LABEL_KEY = /^[A-Za-z_][A-Za-z0-9_.:/-]*$/;
 // The shape z.iso.datetime() accepts (as AlertSchema): seconds required, any fraction digits, `Z`.
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const hasOwn = Object.prototype.hasOwnProperty;
+const MAX_UNKNOWN_NAMED = 16;
 
 /**
  * How many enumerable keys `a` has (own and inherited; no `hasOwnProperty` call per key, which costs
@@ -64,7 +65,8 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
   let count = 0;
   for (const k in value) {
     if (!hasOwn.call(value, k)) continue;
-    count++;
+    // Past the limit the map is rejected anyway: stop, so a huge one costs no issue per key.
+    if (++count > MODEL_LIMITS.labels) break;
     const v = (value as Record<string, unknown>)[k];
     if (!validKey(k, memo)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
     else if (typeof v !== 'string' || v.length > maxValue) issues.push({ path: `${name}.${k}`, message: `must be a string of at most ${maxValue} characters` });
@@ -183,7 +185,15 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   const issues = memo.issues;
   issues.length = 0;
   if (enumerableCount(a) !== definedFieldCount(a)) {
-    for (const k in a) if (hasOwn.call(a, k) && !KNOWN_FIELDS.has(k)) issues.push({ path: k, message: 'unknown field' });
+    for (const k in a) {
+      if (!hasOwn.call(a, k) || KNOWN_FIELDS.has(k)) continue;
+      // A few named unknown fields say enough; an object with thousands gets no issue per key.
+      if (issues.length === MAX_UNKNOWN_NAMED) {
+        issues.push({ path: '', message: 'has more unknown fields' });
+        break;
+      }
+      issues.push({ path: k, message: 'unknown field' });
+    }
   }
   if (!isId(a.id)) issues.push({ path: 'id', message: 'must be a string of 1 to 128 characters' });
   if (typeof a.source !== 'string' || a.source.length < 1 || a.source.length > MODEL_LIMITS.shortTextLength) issues.push({ path: 'source', message: 'must be a string of 1 to 512 characters' });

@@ -62,6 +62,19 @@ describe('the correlator alert check', () => {
     expect(decisions.map((d) => d.type)).toEqual(['rejected']);
   });
 
+  it('names a bounded number of issues for an alert with thousands of bad keys', () => {
+    const many = (prefix: string) => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`${prefix}${i}`, 'v']));
+    const at = Date.parse('2026-11-23T10:00:00Z');
+    const fields = correlator.ingest(correlator.initialState(), { ...valid, ...many('x') } as never, at).decisions[0]!;
+    const labels = correlator.ingest(correlator.initialState(), { ...valid, labels: many('1bad') } as never, at).decisions[0]!;
+    for (const d of [fields, labels]) expect(d.type).toBe('rejected');
+    const issues = (d: typeof fields) => (d.type === 'rejected' ? d.issues : []);
+    expect(issues(fields).length).toBe(17);
+    expect(issues(fields).at(-1)).toEqual({ path: '', message: 'has more unknown fields' });
+    expect(issues(labels).length).toBe(65);
+    expect(issues(labels).at(-1)).toEqual({ path: 'labels', message: 'at most 64 entries' });
+  });
+
   it('rejects what is not an alert object, naming nothing deeper', () => {
     for (const input of [null, 'alert', [valid], 42]) {
       const d = correlator.ingest(correlator.initialState(), [input as never], 0).decisions;
