@@ -16,6 +16,7 @@ import { runTick } from './tick';
 import type { CorrelationTopology } from './topology-view';
 import { TopologyCache } from './topology-view';
 import { checkAlert, timeMemo } from './validate-alert';
+import { upgradeCorrelatorState } from './migrate-v1';
 
 /**
  * What `ingest` and `tick` return: the next state, the decisions in order, and the next instant worth
@@ -70,14 +71,12 @@ export interface CreateCorrelatorOptions {
 
 const SUBJECT = 'correlator input';
 
-function checkState(state: unknown): CorrelatorState {
-  if (typeof state === 'object' && state !== null && (state as { v?: unknown }).v === 1) {
-    throw ItsmValidationError.at(SUBJECT, ['state'], 'is a state of itsm-kit 0.1.0 (layout v1), which this version does not read: start from initialState() and re-send the firing alerts');
-  }
-  if (typeof state !== 'object' || state === null || (state as { v?: unknown }).v !== 2 || !Array.isArray((state as { fps?: { k?: unknown } }).fps?.k)) {
-    throw ItsmValidationError.at(SUBJECT, ['state'], 'must be a state from initialState(), ingest() or tick()');
-  }
-  return state as CorrelatorState;
+/**
+ * The state of a call, shallowly checked: a v2 state as is, a state of itsm-kit 0.1.0 (layout v1)
+ * upgraded (every entry checked; called inside {@link onStoredState}).
+ */
+function checkState(state: unknown, ruleIds: readonly string[]): CorrelatorState {
+  return upgradeCorrelatorState(state, ruleIds);
 }
 
 /**
@@ -122,18 +121,19 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
   }
   const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
   const memo = timeMemo();
+  const ruleIds = parsed.rules.map((r) => r.id);
 
   return {
     config: parsed,
     initialState: emptyState,
     ingest(state, alerts, now) {
       const nowMs = toEpochMs(now, 'now', SUBJECT);
-      return onStoredState(() => ingestChecked(checkState(state), alerts, nowMs));
+      return onStoredState(() => ingestChecked(checkState(state, ruleIds), alerts, nowMs));
     },
     tick(state, now) {
       const nowMs = toEpochMs(now, 'now', SUBJECT);
       return onStoredState(() => {
-        const ctx = new Ctx(compiled, checkState(state), nowMs);
+        const ctx = new Ctx(compiled, checkState(state, ruleIds), nowMs);
         runTick(ctx);
         return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
       });

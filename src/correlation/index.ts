@@ -32,6 +32,7 @@ export {
 export { DurationSchema, MAX_DURATION_MS, type DurationInput } from './duration';
 export type * from './decisions';
 export type { CorrelatorState, GroupRecord, InhibitEntry } from './state';
+export { upgradeCorrelatorState } from './migrate-v1';
 export type { FingerprintRecord, FingerprintTable } from './fp-table';
 export type { ParkedAlert } from './parked';
 export type { BucketTable } from './table';

@@ -375,10 +375,16 @@ describe('eviction', () => {
 });
 
 describe('stored states', () => {
-  it('a state of the 0.1.0 layout is refused with a message that says so', () => {
+  it('a state of the 0.1.0 layout is upgraded, and a malformed one is refused with a message that says so', () => {
     const c = createCorrelator({ rules: [byService] });
-    const v1 = { ...c.initialState(), v: 1, fps: { n: 0, b: [] } };
-    expect(() => c.ingest(v1 as never, [], min(0))).toThrow(/state: is a state of itsm-kit 0\.1\.0 \(layout v1\)/);
-    expect(() => c.tick(v1 as never, min(0))).toThrow(/layout v1/);
+    const t = { n: 0, b: [] };
+    const v1 = { v: 1, seq: 0, open: 0, tracked: 0, next: null, fps: t, groups: t, index: t, inhibit: t, parked: t, cis: t };
+    const out = c.ingest(v1 as never, alert('1', { alertname: 'X', service: 's' }, 0), min(0));
+    expect(types(out.decisions)).toEqual(['open-incident']);
+    expect(out.state.v).toBe(2);
+    expect(c.tick(v1 as never, min(0)).state).toEqual(c.initialState());
+    const broken = { ...v1, fps: { n: 0, b: {} } };
+    expect(() => c.ingest(broken as never, [], min(0))).toThrow(/state: is a state of itsm-kit 0\.1\.0 \(layout v1\) that cannot be upgraded: fps\.b is not an array/);
+    expect(() => c.tick(broken as never, min(0))).toThrow(/layout v1/);
   });
 });
