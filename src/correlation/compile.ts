@@ -5,28 +5,8 @@ import type { CompiledWindow, ScheduleFactory } from './maintenance';
 import { compileWindows } from './maintenance';
 import type { CompiledRule } from './rules';
 import { compileRule } from './rules';
+import { KeyListCache } from './key-lists';
 import type { TopologyCache } from './topology-view';
-
-/**
- * A direct-mapped cache of frozen one-key lists by group number (slot: the low bits of the sequence):
- * no hashing of a number that does not fit 32 bits, and a fixed size.
- */
-export class KeyListCache {
-  private readonly numbers = new Float64Array(KEY_LIST_SLOTS).fill(-1);
-  private readonly lists: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(KEY_LIST_SLOTS);
-
-  /** The cached list for group number `n`, else `spell(n)` frozen in a one-key list and cached. */
-  get(n: number, spell: (n: number) => string): readonly string[] {
-    const slot = n & (KEY_LIST_SLOTS - 1); // ToInt32 keeps the low bits: those of the sequence
-    if (this.numbers[slot] === n) return this.lists[slot]!;
-    const list = Object.freeze([spell(n)]);
-    this.numbers[slot] = n;
-    this.lists[slot] = list;
-    return list;
-  }
-}
-
-const KEY_LIST_SLOTS = 65_536;
 
 /** Everything createCorrelator compiles once: rules, inhibitions, windows, limits and the topology. */
 export interface CompiledConfig {

@@ -148,7 +148,7 @@ function danglingNumber(key: string, ruleIds: readonly string[] | undefined): nu
   return r < 0 || !/^[0-9]{1,10}$/.test(seq) || Number(seq) >= SEQ_SPAN ? undefined : r * SEQ_SPAN + Number(seq);
 }
 
-function fingerprintOf(x: unknown, where: string, groupNumbers: ReadonlyMap<string, number>, ruleIds: readonly string[] | undefined): FingerprintRecord {
+function fingerprintRecordOf(x: unknown, where: string, groupNumbers: ReadonlyMap<string, number>, ruleIds: readonly string[] | undefined): FingerprintRecord {
   const f = obj(x, where);
   const s: FingerprintRecord['s'] = f.s === 0 || f.s === 1 ? f.s : fail(`${where}.s`, 'is not 0 or 1');
   str(f.a, `${where}.a`);
@@ -215,7 +215,7 @@ function upgradeV1(s: Obj, ruleIds: readonly string[] | undefined): CorrelatorSt
     const where = `fps[${JSON.stringify(fp)}]`;
     if (fp.length === 0 || fp.length > MAX_FP_LENGTH) fail(where, 'has a key that is not a fingerprint');
     if (fps.find(fp)) fail('fps', `holds the key ${JSON.stringify(fp)} twice`);
-    fps.set(fp, fingerprintOf(v, where, groupNumbers, ruleIds));
+    fps.set(fp, fingerprintRecordOf(v, where, groupNumbers, ruleIds));
   }
 
   const keyed = (name: string) => entriesOf(s[name], name).map(([k, v]) => [k, str(v, `${name}[${JSON.stringify(k)}]`)] as const);
@@ -252,7 +252,7 @@ export function isV1State(state: unknown): boolean {
  * @example
  * const stored = JSON.parse(text); // saved by itsm-kit 0.1.0
  * const state = upgradeCorrelatorState(stored); // state.v === 2
- * correlator.tick(state, Date.now());
+ * correlator.tick(state, Date.parse('2026-11-23T08:00:00Z'));
  */
 export function upgradeCorrelatorState(state: unknown, ruleIds?: readonly string[]): CorrelatorState {
   if (isV1State(state)) {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCorrelator, labelsFingerprint } from 'itsm-kit/correlation';
-import { KeyListCache } from '../../src/correlation/compile';
+import { KeyListCache } from '../../src/correlation/key-lists';
 import { hashText } from '../../src/correlation/hash';
 import type { Alert } from 'itsm-kit/models';
 import { alert, min } from './_helpers';
