@@ -172,9 +172,14 @@ export class FingerprintWriter {
     return decode(this.data[this.foundBucket]!, this.foundAt);
   }
 
+  /** The found fingerprint's packed head below the count. */
+  private foundLow(): number {
+    return lowBits(this.data[this.foundBucket]![this.foundAt]!);
+  }
+
   /** 1 when the found fingerprint fires, 0 when resolved. */
   foundStatus(): 0 | 1 {
-    return (lowBits(this.data[this.foundBucket]![this.foundAt]!) & 1) as 0 | 1;
+    return (this.foundLow() & 1) as 0 | 1;
   }
 
   /** The found fingerprint's time. */
@@ -184,14 +189,13 @@ export class FingerprintWriter {
 
   /** How many groups the found fingerprint is attached to. */
   foundGroupCount(): number {
-    return (lowBits(this.data[this.foundBucket]![this.foundAt]!) >> 9) & 255;
+    return (this.foundLow() >> 9) & 255;
   }
 
   /** The number of the found fingerprint's `j`th group. */
   foundGroup(j: number): number {
-    const data = this.data[this.foundBucket]!;
-    const hasFu = (lowBits(data[this.foundAt]!) & HAS_FU) === 0 ? 0 : 1;
-    return data[this.foundAt + 2 + hasFu + j]!;
+    const hasFu = (this.foundLow() & HAS_FU) === 0 ? 0 : 1;
+    return this.data[this.foundBucket]![this.foundAt + 2 + hasFu + j]!;
   }
 
   /**
@@ -202,14 +206,15 @@ export class FingerprintWriter {
     const data = this.writableData(this.foundBucket);
     const at = this.foundAt;
     const head = data[at]!;
-    const c = Math.min((head - (lowBits(head))) / C_UNIT + 1, MAX_COUNT);
+    const low = lowBits(head);
+    const c = Math.min((head - low) / C_UNIT + 1, MAX_COUNT);
     const later = !stale && t > data[at + 1]!;
-    if (later && lowBits(head) >= ENDS_AT_T) {
+    if (later && low >= ENDS_AT_T) {
       // The history's last time is `t` as stored: it has to be written out before `t` moves.
       this.rewriteFound(encode({ ...decode(data, at), c, t }));
       return c;
     }
-    data[at] = (lowBits(head)) + c * C_UNIT;
+    data[at] = low + c * C_UNIT;
     if (later) data[at + 1] = t;
     return c;
   }
