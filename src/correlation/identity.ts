@@ -31,6 +31,10 @@ export function labelsFingerprint(labels: Readonly<Record<string, string>>): str
  * small, and `>` orders strings exactly as the default sort does), then hashed Alertmanager style.
  * Lets the alert check collect labels in the same pass that validates them. A reusable scratch object.
  *
+ * It remembers the names of the latest set, in arrival order, with the place each took in name order.
+ * Alerts of one source usually repeat those names in the same order, and then each value goes straight
+ * to its place: no sorting, and {@link SortedLabels.expects} tells the check the name is valid already.
+ *
  * @example
  * const s = new SortedLabels();
  * s.add('b', '2'); s.add('a', '1');
@@ -39,15 +43,38 @@ export function labelsFingerprint(labels: Readonly<Record<string, string>>): str
 export class SortedLabels {
   private readonly keys: string[] = [];
   private readonly values: string[] = [];
+  // This set's names in arrival order (while not replaying).
+  private readonly arrival: string[] = [];
   private n = 0;
+  // The remembered set: names in arrival order, the name-order place of each, names in name order.
+  private shapeArrival: readonly string[] = [];
+  private shapePlace: readonly number[] = [];
+  private shapeKeys: readonly string[] = [];
+  // Every name added since `clear` was the remembered set's name at the same position.
+  private replaying = false;
 
-  /** Forgets what was added. */
+  /** Forgets what was added (remembering its names, when they were a new set). */
   clear(): void {
+    if (!this.replaying && this.n > 0) this.remember();
     this.n = 0;
+    this.replaying = this.shapeKeys.length > 0;
+  }
+
+  /** True when `k` is the next name of the remembered set (so it was valid when first seen). */
+  expects(k: string): boolean {
+    return this.replaying && this.shapeArrival[this.n] === k;
   }
 
   /** Adds label `k` with value `v` (names are assumed distinct, as an object's keys are). */
   add(k: string, v: string): void {
+    if (this.replaying) {
+      if (this.shapeArrival[this.n] === k) {
+        this.values[this.shapePlace[this.n]!] = v;
+        this.n++;
+        return;
+      }
+      this.stopReplaying();
+    }
     const keys = this.keys;
     const values = this.values;
     let j = this.n - 1;
@@ -58,20 +85,41 @@ export class SortedLabels {
     }
     keys[j + 1] = k;
     values[j + 1] = v;
+    this.arrival[this.n] = k;
     this.n++;
   }
 
   /** The fingerprint of the labels added since the last {@link SortedLabels.clear}. */
   fingerprint(): string {
+    // A set that stopped short of the remembered one is sorted afresh.
+    if (this.replaying && this.n !== this.shapeKeys.length) this.stopReplaying();
+    const keys = this.replaying ? this.shapeKeys : this.keys;
     const h = HASHER;
     h.reset();
     for (let i = 0; i < this.n; i++) {
-      h.text(this.keys[i]!);
+      h.text(keys[i]!);
       h.char(0);
       h.text(this.values[i]!);
       h.char(1);
     }
     return h.digest();
+  }
+
+  /** Re-adds the labels replayed so far the ordinary way (the set turned out to differ). */
+  private stopReplaying(): void {
+    const names = this.shapeArrival.slice(0, this.n);
+    const values = names.map((_, i) => this.values[this.shapePlace[i]!]!);
+    this.replaying = false;
+    this.n = 0;
+    for (let i = 0; i < names.length; i++) this.add(names[i]!, values[i]!);
+  }
+
+  /** Remembers the names of the set just gathered. */
+  private remember(): void {
+    const keys = this.keys.slice(0, this.n);
+    this.shapeKeys = keys;
+    this.shapeArrival = this.arrival.slice(0, this.n);
+    this.shapePlace = this.shapeArrival.map((k) => keys.indexOf(k));
   }
 }
 

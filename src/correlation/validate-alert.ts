@@ -68,7 +68,8 @@ function checkMap(value: unknown, name: string, maxValue: number, issues: AlertI
     // Past the limit the map is rejected anyway: stop, so a huge one costs no issue per key.
     if (++count > MODEL_LIMITS.labels) break;
     const v = (value as Record<string, unknown>)[k];
-    if (!validKey(k, memo)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
+    // A name the previous label set had at this position was valid then.
+    if (!(sorted !== null && sorted.expects(k)) && !validKey(k, memo)) issues.push({ path: `${name}.${k}`, message: 'is not a valid name' });
     else if (typeof v !== 'string' || v.length > maxValue) issues.push({ path: `${name}.${k}`, message: `must be a string of at most ${maxValue} characters` });
     else if (sorted !== null) sorted.add(k, v);
   }
@@ -104,15 +105,15 @@ function validKey(k: string, memo: TimeMemo): boolean {
   return true;
 }
 
-/** The value of decimal digits `from` to `to` of `s`, or NaN when one is not a digit. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
+// What `pair` returns for a non-digit: negative however it is scaled and added, so every range check fails.
+const NOT_DIGITS = -1_000_000;
+
+/** The value of the two decimal digits at `at` of `s`, or {@link NOT_DIGITS}. */
+function pair(s: string, at: number): number {
+  const hi = s.charCodeAt(at) - 48;
+  const lo = s.charCodeAt(at + 1) - 48;
+  // `>>> 0` turns a negative difference into a huge one: one comparison per digit.
+  return hi >>> 0 <= 9 && lo >>> 0 <= 9 ? hi * 10 + lo : NOT_DIGITS;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -126,19 +127,22 @@ export function commonIsoMs(s: string): number {
   const len = s.length;
   if (len !== 20 && len !== 24) return NaN;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(len - 1) !== 90) return NaN;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 7);
-  const day = digits(s, 8, 10);
-  const hour = digits(s, 11, 13);
-  const minute = digits(s, 14, 16);
-  const second = digits(s, 17, 19);
+  const high = pair(s, 0);
+  const year = high < 0 ? NOT_DIGITS : high * 100 + pair(s, 2);
+  const month = pair(s, 5);
+  const day = pair(s, 8);
+  const hour = pair(s, 11);
+  const minute = pair(s, 14);
+  const second = pair(s, 17);
   let ms = 0;
   if (len === 24) {
-    if (s.charCodeAt(19) !== 46) return NaN;
-    ms = digits(s, 20, 23);
+    const last = s.charCodeAt(22) - 48;
+    if (s.charCodeAt(19) !== 46 || last >>> 0 > 9) return NaN;
+    const first = pair(s, 20);
+    ms = first < 0 ? NOT_DIGITS : first * 10 + last;
   }
-  // NaN fails every comparison below, so a non-digit anywhere lands here too.
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return NaN;
+  // A non-digit anywhere made its field negative, which fails the lower bounds below.
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0)) return NaN;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return NaN;
   return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1_000 + ms;
@@ -183,7 +187,8 @@ export function checkAlert(input: unknown, memo: TimeMemo): CheckedAlert | Alert
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [{ path: '', message: 'must be an alert object' }];
   const a = input as Record<string, unknown>;
   const issues = memo.issues;
-  issues.length = 0;
+  // Emptied after every check that found issues; setting `length` is a runtime call, so only when needed.
+  if (issues.length !== 0) issues.length = 0;
   if (enumerableCount(a) !== definedFieldCount(a)) {
     for (const k in a) {
       if (!hasOwn.call(a, k) || KNOWN_FIELDS.has(k)) continue;

@@ -41,6 +41,36 @@ describe('alert fingerprints', () => {
     );
   });
 
+  it('stay right along a stream whose label sets repeat, shrink, grow, reorder or go bad', () => {
+    // The collector replays the names of the previous set; each step below varies one of a few sets.
+    const step = fc.record({ shape: fc.nat(2), cut: fc.nat(9), extra: fc.option(name, { nil: undefined }), shuffle: fc.nat(3), bad: fc.nat(7), values: fc.array(fc.string({ maxLength: 4 }), { minLength: 10, maxLength: 10 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 8 }), fc.array(step, { minLength: 1, maxLength: 30 }), (pool, steps) => {
+        const shapes = [pool, pool.slice(1), [...pool].reverse()];
+        const alerts: Alert[] = [];
+        const expected = new Map<string, string>();
+        steps.forEach((st, i) => {
+          let names = shapes[st.shape]!.slice(0, st.cut === 0 ? 1 : undefined);
+          if (st.extra !== undefined && !names.includes(st.extra)) names = [...names.slice(0, st.cut % (names.length + 1)), st.extra, ...names.slice(st.cut % (names.length + 1))];
+          if (st.shuffle === 0) names = [...names.slice(1), ...names.slice(0, 1)];
+          const labels = Object.fromEntries(names.map((k, j) => [k, st.values[j] ?? '']));
+          const bad = st.bad === 0 && names.length > 0;
+          const sent = bad ? Object.fromEntries(Object.entries(labels).map(([k, v], j) => [j === st.cut % names.length ? `9${k}` : k, v])) : labels;
+          if (!bad) expect(labelsFingerprint(labels)).toBe(referenceFingerprint(labels));
+          if (!bad) expected.set(`c${i}`, referenceFingerprint(labels));
+          alerts.push(alert(`a${i}`, sent, 0), alert(`c${i}`, sent, 0));
+        });
+        const fresh = createCorrelator({ rules: [{ id: 'all', groupBy: [] }] });
+        const ds = fresh.ingest(fresh.initialState(), alerts, min(1)).decisions;
+        const rejected = new Set(ds.filter((d) => d.type === 'rejected').map((d) => d.alertIds[0]));
+        const seen = new Map(ds.filter((d) => d.type === 'deduplicated' && d.alertId.startsWith('c')).map((d) => [d.alertId, d.type === 'deduplicated' ? d.fingerprint : '']));
+        for (const [id, fp] of expected) expect(seen.get(id)).toBe(fp);
+        expect(rejected.size).toBe(2 * (steps.length - expected.size));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('use the fingerprint an alert carries instead of its labels', () => {
     fc.assert(
       fc.property(labelsArb, fc.string({ minLength: 1, maxLength: 40 }), (labels, carried) => {
