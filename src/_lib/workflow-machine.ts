@@ -17,3 +17,27 @@ export function enterStateAssign<R extends { state: string }, E extends EventObj
 export function entering<S extends string>(state: S) {
   return { type: 'enterState', params: { state } } as const;
 }
+
+/**
+ * The record actions of a workflow machine: each reducer becomes the {@link recordAssign} action of the
+ * same name.
+ *
+ * @example
+ * setup({ actions: { enterState: enterStateAssign<Change, Ev>(), ...recordActions(changeReducers(options)) } })
+ */
+export function recordActions<R, E extends EventObject, K extends string>(reducers: Readonly<Record<K, (record: R, event: E) => R>>) {
+  const actions = {} as Record<K, ReturnType<typeof recordAssign<R, E>>>;
+  for (const name of Object.keys(reducers) as K[]) actions[name] = recordAssign(reducers[name]);
+  return actions;
+}
+
+/**
+ * The machines' `context`: the stored record given as input. `input?.`: xstate's pure `transition()`
+ * builds an inert actor without input, and a host may start an actor without one; neither must throw.
+ *
+ * @example
+ * setup({ types: { context: {} as { record: Change }, input: {} as { record: Change } } }).createMachine({ context: recordFromInput, initial: 'new', states })
+ */
+export function recordFromInput<R>({ input }: { input: { record: R } }): { record: R } {
+  return { record: input?.record };
+}

@@ -33,3 +33,15 @@ export function definedFields<T extends object>(source: T): Partial<T> {
   }
   return out;
 }
+
+/**
+ * A record as `create()` builds it: the defined fields of the validated create input, the fields the
+ * workflow derives (`derived`, which win), state `new`, and `openedAt` = `updatedAt` = `at`.
+ *
+ * @example
+ * newRecord({ id: 'chg-1', risk: undefined }, '2026-11-23T08:00:00.000Z', { risk: 'low' })
+ * //=> { id: 'chg-1', risk: 'low', state: 'new', openedAt: '2026-11-23T08:00:00.000Z', updatedAt: '2026-11-23T08:00:00.000Z' }
+ */
+export function newRecord<T extends object, D extends object>(fields: T, at: string, derived: D) {
+  return { ...definedFields(fields), ...derived, state: 'new', openedAt: at, updatedAt: at };
+}

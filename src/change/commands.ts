@@ -2,9 +2,20 @@ import { z } from 'zod';
 import { CHANGE_CLOSE_CODES, CHANGE_RISKS, CHANGE_TYPES } from '../models/change';
 import { ImpactSchema } from '../models/levels';
 import { IdSchema, IsoTimestampSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
-import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
+import { AssignCommandSchema, CancelCommandSchema, commandSchema, RequiredTextSchema, updateCommandSchema } from '../_lib/workflow-commands';
 
 const ProbabilitySchema = z.enum(['low', 'medium', 'high']);
+
+/** The planning fields of a change, set by `create()` and changed by `update` alike. */
+const PLAN_FIELDS = {
+  ciIds: z.array(IdSchema).max(1_000).optional(),
+  service: IdSchema.optional(),
+  plannedStart: IsoTimestampSchema.optional(),
+  plannedEnd: IsoTimestampSchema.optional(),
+  implementationPlan: LongTextSchema.optional(),
+  backoutPlan: LongTextSchema.optional(),
+  testPlan: LongTextSchema.optional(),
+};
 
 /**
  * Every change command, validated by `apply()`.
@@ -26,24 +37,9 @@ export const ChangeCommandSchema = z.discriminatedUnion('type', [
     backoutNotes: LongTextSchema.optional(),
   }),
   commandSchema('close', {}),
-  commandSchema('cancel', { reason: RequiredTextSchema }),
-  commandSchema('update', {
-    shortDescription: ShortTextSchema.min(1, 'must not be empty').optional(),
-    description: LongTextSchema.optional(),
-    impact: ImpactSchema.optional(),
-    probability: ProbabilitySchema.optional(),
-    ciIds: z.array(IdSchema).max(1_000).optional(),
-    service: IdSchema.optional(),
-    plannedStart: IsoTimestampSchema.optional(),
-    plannedEnd: IsoTimestampSchema.optional(),
-    implementationPlan: LongTextSchema.optional(),
-    backoutPlan: LongTextSchema.optional(),
-    testPlan: LongTextSchema.optional(),
-  }).refine(hasPayload, { message: 'give at least one field to update', path: ['shortDescription'] }),
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
-    message: 'give assignmentGroup, assignedTo or both',
-    path: ['assignmentGroup'],
-  }),
+  CancelCommandSchema,
+  updateCommandSchema({ impact: ImpactSchema.optional(), probability: ProbabilitySchema.optional(), ...PLAN_FIELDS }, 'shortDescription'),
+  AssignCommandSchema,
 ]);
 
 /** A change command (validated form). @example const c: ChangeCommand = { type: 'complete', closeCode: 'successful' }; */
@@ -83,13 +79,7 @@ export const CreateChangeInputSchema = z.strictObject({
   probability: ProbabilitySchema.optional(),
   assignmentGroup: IdSchema.optional(),
   assignedTo: IdSchema.optional(),
-  ciIds: z.array(IdSchema).max(1_000).optional(),
-  service: IdSchema.optional(),
-  plannedStart: IsoTimestampSchema.optional(),
-  plannedEnd: IsoTimestampSchema.optional(),
-  implementationPlan: LongTextSchema.optional(),
-  backoutPlan: LongTextSchema.optional(),
-  testPlan: LongTextSchema.optional(),
+  ...PLAN_FIELDS,
   problemIds: z.array(IdSchema).max(1_000).optional(),
   incidentIds: z.array(IdSchema).max(1_000).optional(),
 });

@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { Change } from '../models/change';
 import { guardsOf } from '../_lib/workflow-checks';
-import { enterStateAssign, entering, recordAssign } from '../_lib/workflow-machine';
+import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
 import type { ChangeWorkflowOptions } from './options';
 import { changeChecks, changeReducers, type ChangeMachineEvent } from './rules';
 
@@ -17,8 +17,6 @@ type Ev = ChangeMachineEvent;
  * const machine = createChangeMachine(ChangeWorkflowOptionsSchema.parse({}));
  */
 export function createChangeMachine(options: ChangeWorkflowOptions) {
-  const reducers = changeReducers(options);
-  const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Change, Ev>(reducers[name]);
   const beforeReview = {
     cancel: { target: 'canceled', guard: 'cancelAllowed', actions: 'recordCancel' },
     hold: { guard: 'notOnHold', actions: 'recordHold' },
@@ -29,25 +27,11 @@ export function createChangeMachine(options: ChangeWorkflowOptions) {
   return setup({
     types: { context: {} as { record: Change }, events: {} as Ev, input: {} as { record: Change } },
     guards: guardsOf(changeChecks(options)),
-    actions: {
-      enterState: enterStateAssign<Change, Ev>(),
-      recordApproval: r('recordApproval'),
-      recordRejection: r('recordRejection'),
-      recordHold: r('recordHold'),
-      recordResume: r('recordResume'),
-      recordStart: r('recordStart'),
-      recordCompletion: r('recordCompletion'),
-      recordClose: r('recordClose'),
-      recordCancel: r('recordCancel'),
-      recordUpdate: r('recordUpdate'),
-      recordAssignment: r('recordAssignment'),
-      recordTouch: r('recordTouch'),
-    },
+    actions: { enterState: enterStateAssign<Change, Ev>(), ...recordActions(changeReducers(options)) },
   }).createMachine({
     id: 'change',
-    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
     /** Starts from the stored record given as input (none when a host starts an actor without input). */
-    context: ({ input }) => ({ record: input?.record }),
+    context: recordFromInput,
     initial: 'new',
     states: {
       new: {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { ChangeSchema, type Change, type ChangeInput } from '../models/change';
+import { workflowApi } from '../_lib/workflow-api';
 import { createEngine } from '../_lib/workflow-engine';
-import { definedFields } from '../_lib/workflow-record';
+import { newRecord } from '../_lib/workflow-record';
 import type { Workflow } from '../_lib/workflow-types';
 import { parseOrThrow } from '../_lib/zod-issues';
 import { CHANGE_COMMAND_TYPES, ChangeCommandSchema, CreateChangeInputSchema, type ChangeCommandInput, type ChangeCommandType, type CreateChangeInput } from './commands';
@@ -33,13 +34,8 @@ export type ChangeWorkflow = Workflow<Change, ChangeInput, CreateChangeInput, Ch
 export function createChangeWorkflow(input: ChangeWorkflowOptionsInput = {}): ChangeWorkflow {
   const options = parseOrThrow(ChangeWorkflowOptionsSchema, 'change workflow options', input);
   const machine = createChangeMachine(options);
-  const build = (fields: z.output<typeof CreateChangeInputSchema>, _actor: unknown, at: string) => ({
-    ...definedFields(fields),
-    risk: riskOf({ ...fields, risk: fields.risk ?? 'moderate' }, options),
-    state: 'new',
-    openedAt: at,
-    updatedAt: at,
-  });
+  const build = (fields: z.output<typeof CreateChangeInputSchema>, _actor: unknown, at: string) =>
+    newRecord(fields, at, { risk: riskOf({ ...fields, risk: fields.risk ?? 'moderate' }, options) });
   const engine = createEngine<Change, never>({
     kind: 'change',
     machine,
@@ -51,13 +47,5 @@ export function createChangeWorkflow(input: ChangeWorkflowOptionsInput = {}): Ch
     policy: options.permissions,
     checks: changeChecks(options),
   });
-  return {
-    options,
-    machine,
-    create: (fields, ctx) => engine.create(fields, ctx),
-    apply: (record, command, ctx) => engine.apply(record, command, ctx),
-    allowed: (record, actor, now) => engine.allowed(record, actor, now) as ChangeCommandType[],
-    tick: (record, now) => engine.tick(record, now, 'tick', 'system'),
-    nextTickAt: () => null,
-  };
+  return workflowApi(engine, options, machine);
 }

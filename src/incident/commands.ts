@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ON_HOLD_REASONS, RESOLUTION_CODES } from '../models/incident';
 import { ImpactSchema, UrgencySchema } from '../models/levels';
 import { IdSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
-import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
+import { INCIDENT_TRIAGE_FIELDS, RECORD_HEAD_FIELDS } from '../models/shared-fields';
+import { AssignCommandSchema, CancelCommandSchema, commandSchema, RequiredTextSchema, updateCommandSchema } from '../_lib/workflow-commands';
 
 
 /**
@@ -12,10 +13,7 @@ import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-
  * IncidentCommandSchema.parse({ type: 'hold', reason: 'awaiting_vendor' })
  */
 export const IncidentCommandSchema = z.discriminatedUnion('type', [
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
-    message: 'give assignmentGroup, assignedTo or both',
-    path: ['assignmentGroup'],
-  }),
+  AssignCommandSchema,
   commandSchema('start', {}),
   commandSchema('hold', { reason: z.enum(ON_HOLD_REASONS) }),
   commandSchema('resume', {}),
@@ -27,18 +25,19 @@ export const IncidentCommandSchema = z.discriminatedUnion('type', [
   }),
   commandSchema('reopen', { reason: RequiredTextSchema }),
   commandSchema('close', {}),
-  commandSchema('cancel', { reason: RequiredTextSchema }),
-  commandSchema('update', {
-    shortDescription: ShortTextSchema.min(1, 'must not be empty').optional(),
-    description: LongTextSchema.optional(),
-    impact: ImpactSchema.optional(),
-    urgency: UrgencySchema.optional(),
-    category: ShortTextSchema.optional(),
-    ciId: IdSchema.optional(),
-    service: IdSchema.optional(),
-    majorIncident: z.boolean().optional(),
-    causedByChangeId: IdSchema.optional(),
-  }).refine(hasPayload, { message: 'give at least one field to update', path: ['impact'] }),
+  CancelCommandSchema,
+  updateCommandSchema(
+    {
+      impact: ImpactSchema.optional(),
+      urgency: UrgencySchema.optional(),
+      category: ShortTextSchema.optional(),
+      ciId: IdSchema.optional(),
+      service: IdSchema.optional(),
+      majorIncident: z.boolean().optional(),
+      causedByChangeId: IdSchema.optional(),
+    },
+    'impact',
+  ),
   commandSchema('comment', { text: RequiredTextSchema }),
   commandSchema('link', { problemId: IdSchema.optional(), changeId: IdSchema.optional() }).refine(
     (c) => (c.problemId === undefined) !== (c.changeId === undefined),
@@ -69,18 +68,9 @@ export const INCIDENT_COMMAND_TYPES = ['assign', 'start', 'hold', 'resume', 'res
  * CreateIncidentInputSchema.parse({ id: 'inc-1', number: 'INC1', shortDescription: 'Mail down', callerId: 'u-bob', impact: 2, urgency: 2 })
  */
 export const CreateIncidentInputSchema = z.strictObject({
-  id: IdSchema,
-  number: IdSchema,
-  shortDescription: ShortTextSchema.min(1, 'must not be empty'),
-  description: LongTextSchema.optional(),
+  ...RECORD_HEAD_FIELDS,
   callerId: IdSchema,
-  assignmentGroup: IdSchema.optional(),
-  assignedTo: IdSchema.optional(),
-  ciId: IdSchema.optional(),
-  service: IdSchema.optional(),
-  category: ShortTextSchema.optional(),
-  impact: ImpactSchema,
-  urgency: UrgencySchema,
+  ...INCIDENT_TRIAGE_FIELDS,
   majorIncident: z.boolean().optional(),
   problemIds: z.array(IdSchema).max(1_000).optional(),
   changeIds: z.array(IdSchema).max(1_000).optional(),

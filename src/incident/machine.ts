@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { Incident } from '../models/incident';
 import { guardsOf } from '../_lib/workflow-checks';
-import { enterStateAssign, entering, recordAssign } from '../_lib/workflow-machine';
+import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
 import type { IncidentWorkflowOptions } from './options';
 import { incidentChecks, incidentReducers, type IncidentMachineEvent } from './rules';
 
@@ -16,8 +16,6 @@ type Ev = IncidentMachineEvent;
  * createActor(machine, { input: { record } }).start();
  */
 export function createIncidentMachine(options: IncidentWorkflowOptions) {
-  const reducers = incidentReducers(options);
-  const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Incident, Ev>(reducers[name]);
   const common = {
     assign: { actions: 'recordAssignment' },
     update: { actions: 'recordUpdate' },
@@ -37,25 +35,11 @@ export function createIncidentMachine(options: IncidentWorkflowOptions) {
       input: {} as { record: Incident },
     },
     guards: guardsOf(incidentChecks(options)),
-    actions: {
-      enterState: enterStateAssign<Incident, Ev>(),
-      recordAssignment: r('recordAssignment'),
-      recordStart: r('recordStart'),
-      recordHold: r('recordHold'),
-      clearHoldReason: r('clearHoldReason'),
-      recordResolution: r('recordResolution'),
-      recordReopen: r('recordReopen'),
-      recordClose: r('recordClose'),
-      recordCancel: r('recordCancel'),
-      recordUpdate: r('recordUpdate'),
-      recordComment: r('recordComment'),
-      recordLink: r('recordLink'),
-    },
+    actions: { enterState: enterStateAssign<Incident, Ev>(), ...recordActions(incidentReducers(options)) },
   }).createMachine({
     id: 'incident',
-    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
     /** Starts from the stored record given as input (none when a host starts an actor without input). */
-    context: ({ input }) => ({ record: input?.record }),
+    context: recordFromInput,
     initial: 'new',
     states: {
       new: {

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { IncidentSchema, type Incident, type IncidentInput } from '../models/incident';
 import { priorityOf } from '../models/priority';
 import { toIso } from '../_lib/instant';
+import { workflowApi } from '../_lib/workflow-api';
 import { createEngine } from '../_lib/workflow-engine';
-import { definedFields } from '../_lib/workflow-record';
+import { newRecord } from '../_lib/workflow-record';
 import type { Actor } from '../models/actor';
 import type { Workflow } from '../_lib/workflow-types';
 import { priorityChangedAudit } from '../_lib/workflow-reducers';
@@ -41,14 +42,8 @@ export type IncidentWorkflow = Workflow<Incident, IncidentInput, CreateIncidentI
 export function createIncidentWorkflow(input: IncidentWorkflowOptionsInput = {}): IncidentWorkflow {
   const options = parseOrThrow(IncidentWorkflowOptionsSchema, 'incident workflow options', input);
   const machine = createIncidentMachine(options);
-  const build = (fields: z.output<typeof CreateIncidentInputSchema>, actor: Actor, at: string) => ({
-    ...definedFields(fields),
-    priority: priorityOf(fields.impact, fields.urgency, options.priorityMatrix),
-    state: 'new',
-    openedBy: actor.id,
-    openedAt: at,
-    updatedAt: at,
-  });
+  const build = (fields: z.output<typeof CreateIncidentInputSchema>, actor: Actor, at: string) =>
+    newRecord(fields, at, { priority: priorityOf(fields.impact, fields.urgency, options.priorityMatrix), openedBy: actor.id });
   const engine = createEngine<Incident, never>({
     kind: 'incident',
     machine,
@@ -69,13 +64,5 @@ export function createIncidentWorkflow(input: IncidentWorkflowOptionsInput = {})
     if (r.state !== 'resolved' || r.majorIncident) return null;
     return toIso(dueAt(r));
   };
-  return {
-    options,
-    machine,
-    create: (fields, ctx) => engine.create(fields, ctx),
-    apply: (record, command, ctx) => engine.apply(record, command, ctx),
-    allowed: (record, actor, now) => engine.allowed(record, actor, now) as IncidentCommandType[],
-    tick: (record, now) => engine.tick(record, now, 'auto_close', options.systemActorId),
-    nextTickAt,
-  };
+  return workflowApi(engine, options, machine, { event: 'auto_close', actorId: options.systemActorId, nextTickAt });
 }

@@ -1,9 +1,10 @@
 import type { InstantInput } from '../_lib/instant';
 import { ItsmValidationError } from '../_lib/errors';
-import { foldRecords, type GroupOption } from './grouping';
-import { inPeriod, resolvePeriod, type ReportingPeriod } from './period';
+import type { GroupOption } from './grouping';
+import { inPeriod, type ReportingPeriod } from './period';
+import { foldInPeriod } from './period-fold';
 import { rateFold, type RateAcc, type RateResult } from './rate';
-import { assertArray, assertRecord, ownField, percentOf, readInstant } from './record-fields';
+import { assertRecord, ownField, percentOf, readInstant } from './record-fields';
 import type { ResultFor } from './time-to-event';
 
 /**
@@ -76,38 +77,31 @@ type SuccessAcc = Record<SuccessBucket, number>;
  */
 export function changeSuccessRate<R extends ChangeFields, const O extends ChangeMetricOptions<R>>(changes: readonly R[], options: O): ResultFor<O, ChangeSuccessResult> {
   const subject = 'changeSuccessRate input';
-  assertArray(changes, 'changes', subject);
-  const period = resolvePeriod(options?.period, subject);
-  return foldRecords<R, SuccessBucket, SuccessAcc, ChangeSuccessResult>(
-    changes,
-    {
-      extract(c, i) {
-        assertRecord(c, 'changes', i, subject);
-        if (ownField(c, 'state') !== 'closed') return undefined;
-        const closedAt = readInstant(c, 'closedAt', 'changes', i, subject);
-        if (closedAt === undefined || !inPeriod(closedAt, period)) return undefined;
-        const code = ownField(c, 'closeCode');
-        if (code === undefined || code === null) return 'withoutCloseCode';
-        if (typeof code !== 'string' || !Object.hasOwn(CLOSE_CODE_BUCKETS, code)) {
-          throw ItsmValidationError.at(subject, ['changes', i, 'closeCode'], `must be one of ${Object.keys(CLOSE_CODE_BUCKETS).join(', ')}`);
-        }
-        return CLOSE_CODE_BUCKETS[code as keyof typeof CLOSE_CODE_BUCKETS];
-      },
-      create: () => ({ successful: 0, successfulWithIssues: 0, unsuccessful: 0, withoutCloseCode: 0 }),
-      add: (acc, bucket) => void acc[bucket]++,
-      finish(acc) {
-        const coded = acc.successful + acc.successfulWithIssues + acc.unsuccessful;
-        return {
-          closed: coded + acc.withoutCloseCode,
-          ...acc,
-          successPct: percentOf(acc.successful + acc.successfulWithIssues, coded),
-          cleanSuccessPct: percentOf(acc.successful, coded),
-        };
-      },
+  return foldInPeriod<R, SuccessBucket, SuccessAcc, ChangeSuccessResult>(changes, 'changes', options, subject, (period) => ({
+    extract(c, i) {
+      assertRecord(c, 'changes', i, subject);
+      if (ownField(c, 'state') !== 'closed') return undefined;
+      const closedAt = readInstant(c, 'closedAt', 'changes', i, subject);
+      if (closedAt === undefined || !inPeriod(closedAt, period)) return undefined;
+      const code = ownField(c, 'closeCode');
+      if (code === undefined || code === null) return 'withoutCloseCode';
+      if (typeof code !== 'string' || !Object.hasOwn(CLOSE_CODE_BUCKETS, code)) {
+        throw ItsmValidationError.at(subject, ['changes', i, 'closeCode'], `must be one of ${Object.keys(CLOSE_CODE_BUCKETS).join(', ')}`);
+      }
+      return CLOSE_CODE_BUCKETS[code as keyof typeof CLOSE_CODE_BUCKETS];
     },
-    options.groupBy,
-    subject,
-  ) as ResultFor<O, ChangeSuccessResult>;
+    create: () => ({ successful: 0, successfulWithIssues: 0, unsuccessful: 0, withoutCloseCode: 0 }),
+    add: (acc, bucket) => void acc[bucket]++,
+    finish(acc) {
+      const coded = acc.successful + acc.successfulWithIssues + acc.unsuccessful;
+      return {
+        closed: coded + acc.withoutCloseCode,
+        ...acc,
+        successPct: percentOf(acc.successful + acc.successfulWithIssues, coded),
+        cleanSuccessPct: percentOf(acc.successful, coded),
+      };
+    },
+  })) as ResultFor<O, ChangeSuccessResult>;
 }
 
 /**
@@ -125,20 +119,13 @@ export function changeSuccessRate<R extends ChangeFields, const O extends Change
  */
 export function emergencyChangeRatio<R extends ChangeFields, const O extends ChangeMetricOptions<R>>(changes: readonly R[], options: O): ResultFor<O, RateResult> {
   const subject = 'emergencyChangeRatio input';
-  assertArray(changes, 'changes', subject);
-  const period = resolvePeriod(options?.period, subject);
-  return foldRecords<R, boolean, RateAcc, RateResult>(
-    changes,
-    {
-      extract(c, i) {
-        assertRecord(c, 'changes', i, subject);
-        const openedAt = readInstant(c, 'openedAt', 'changes', i, subject);
-        if (openedAt === undefined) throw ItsmValidationError.at(subject, ['changes', i, 'openedAt'], 'required');
-        return inPeriod(openedAt, period) ? ownField(c, 'type') === 'emergency' : undefined;
-      },
-      ...rateFold,
+  return foldInPeriod<R, boolean, RateAcc, RateResult>(changes, 'changes', options, subject, (period) => ({
+    extract(c, i) {
+      assertRecord(c, 'changes', i, subject);
+      const openedAt = readInstant(c, 'openedAt', 'changes', i, subject);
+      if (openedAt === undefined) throw ItsmValidationError.at(subject, ['changes', i, 'openedAt'], 'required');
+      return inPeriod(openedAt, period) ? ownField(c, 'type') === 'emergency' : undefined;
     },
-    options.groupBy,
-    subject,
-  ) as ResultFor<O, RateResult>;
+    ...rateFold,
+  })) as ResultFor<O, RateResult>;
 }

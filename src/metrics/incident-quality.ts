@@ -1,9 +1,10 @@
 import type { InstantInput } from '../_lib/instant';
 import { ItsmValidationError } from '../_lib/errors';
-import { foldRecords, type GroupOption } from './grouping';
-import { inPeriod, resolvePeriod, type PeriodMs, type ReportingPeriod } from './period';
+import type { GroupOption } from './grouping';
+import { inPeriod, type PeriodMs, type ReportingPeriod } from './period';
+import { foldInPeriod } from './period-fold';
 import { rateFold, type RateAcc, type RateResult } from './rate';
-import { assertArray, assertRecord, ownField, percentOf, readInstant } from './record-fields';
+import { assertRecord, ownField, percentOf, readInstant } from './record-fields';
 import type { ResultFor } from './time-to-event';
 
 /**
@@ -57,17 +58,10 @@ function resolvedInPeriod(r: unknown, i: number, period: PeriodMs, subject: stri
  */
 export function reopenRate<R extends ResolvedIncidentFields, const O extends IncidentRateOptions<R>>(incidents: readonly R[], options: O): ResultFor<O, RateResult> {
   const subject = 'reopenRate input';
-  assertArray(incidents, 'incidents', subject);
-  const period = resolvePeriod(options?.period, subject);
-  return foldRecords<R, boolean, RateAcc, RateResult>(
-    incidents,
-    {
-      extract: (r, i) => (resolvedInPeriod(r, i, period, subject) ? (countField(r, 'reopenCount', i, subject) ?? 0) > 0 : undefined),
-      ...rateFold,
-    },
-    options.groupBy,
-    subject,
-  ) as ResultFor<O, RateResult>;
+  return foldInPeriod<R, boolean, RateAcc, RateResult>(incidents, 'incidents', options, subject, (period) => ({
+    extract: (r, i) => (resolvedInPeriod(r, i, period, subject) ? (countField(r, 'reopenCount', i, subject) ?? 0) > 0 : undefined),
+    ...rateFold,
+  })) as ResultFor<O, RateResult>;
 }
 
 /**
@@ -105,25 +99,18 @@ interface FtfAcc extends RateAcc {
  */
 export function firstTimeFixRate<R extends ResolvedIncidentFields, const O extends IncidentRateOptions<R>>(incidents: readonly R[], options: O): ResultFor<O, FirstTimeFixResult> {
   const subject = 'firstTimeFixRate input';
-  assertArray(incidents, 'incidents', subject);
-  const period = resolvePeriod(options?.period, subject);
-  return foldRecords<R, { fixed: boolean; known: boolean }, FtfAcc, FirstTimeFixResult>(
-    incidents,
-    {
-      extract(r, i) {
-        if (!resolvedInPeriod(r, i, period, subject)) return undefined;
-        const reassignments = countField(r, 'reassignmentCount', i, subject);
-        const reopens = countField(r, 'reopenCount', i, subject) ?? 0;
-        return { fixed: reopens === 0 && (reassignments ?? 0) === 0, known: reassignments !== undefined };
-      },
-      create: () => ({ total: 0, matching: 0, unknown: 0 }),
-      add(acc, v) {
-        rateFold.add(acc, v.fixed);
-        if (!v.known) acc.unknown++;
-      },
-      finish: (acc) => ({ total: acc.total, matching: acc.matching, ratePct: percentOf(acc.matching, acc.total), withoutReassignmentCount: acc.unknown }),
+  return foldInPeriod<R, { fixed: boolean; known: boolean }, FtfAcc, FirstTimeFixResult>(incidents, 'incidents', options, subject, (period) => ({
+    extract(r, i) {
+      if (!resolvedInPeriod(r, i, period, subject)) return undefined;
+      const reassignments = countField(r, 'reassignmentCount', i, subject);
+      const reopens = countField(r, 'reopenCount', i, subject) ?? 0;
+      return { fixed: reopens === 0 && (reassignments ?? 0) === 0, known: reassignments !== undefined };
     },
-    options.groupBy,
-    subject,
-  ) as ResultFor<O, FirstTimeFixResult>;
+    create: () => ({ total: 0, matching: 0, unknown: 0 }),
+    add(acc, v) {
+      rateFold.add(acc, v.fixed);
+      if (!v.known) acc.unknown++;
+    },
+    finish: (acc) => ({ total: acc.total, matching: acc.matching, ratePct: percentOf(acc.matching, acc.total), withoutReassignmentCount: acc.unknown }),
+  })) as ResultFor<O, FirstTimeFixResult>;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ImpactSchema, PrioritySchema, UrgencySchema } from './levels';
-import { CustomFieldsSchema, IdSchema, idList, IsoTimestampSchema, LongTextSchema, ShortTextSchema } from './primitives';
+import { PrioritySchema } from './levels';
+import { CustomFieldsSchema, IdSchema, idList, IsoTimestampSchema, LongTextSchema } from './primitives';
+import { INCIDENT_TRIAGE_FIELDS, RECORD_HEAD_FIELDS } from './shared-fields';
 
 /**
  * Incident states (ServiceNow's base model).
@@ -54,19 +55,10 @@ export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
  * })
  */
 export const IncidentSchema = z.strictObject({
-  id: IdSchema,
-  number: IdSchema,
-  shortDescription: ShortTextSchema.min(1, 'must not be empty'),
-  description: LongTextSchema.optional(),
+  ...RECORD_HEAD_FIELDS,
   callerId: IdSchema,
   openedBy: IdSchema.optional(),
-  assignmentGroup: IdSchema.optional(),
-  assignedTo: IdSchema.optional(),
-  ciId: IdSchema.optional(),
-  service: IdSchema.optional(),
-  category: ShortTextSchema.optional(),
-  impact: ImpactSchema,
-  urgency: UrgencySchema,
+  ...INCIDENT_TRIAGE_FIELDS,
   priority: PrioritySchema,
   state: z.enum(INCIDENT_STATES),
   onHoldReason: z.enum(ON_HOLD_REASONS).optional(),

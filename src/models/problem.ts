@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImpactSchema, PrioritySchema, UrgencySchema } from './levels';
-import { CustomFieldsSchema, IdSchema, idList, IsoTimestampSchema, LongTextSchema, ShortTextSchema } from './primitives';
+import { CustomFieldsSchema, IdSchema, idList, IsoTimestampSchema, LongTextSchema } from './primitives';
+import { RECORD_HEAD_FIELDS } from './shared-fields';
 
 /**
  * Problem states (ServiceNow's base model).
@@ -33,10 +34,7 @@ export type ProblemResolutionCode = (typeof PROBLEM_RESOLUTION_CODES)[number];
  * })
  */
 export const ProblemSchema = z.strictObject({
-  id: IdSchema,
-  number: IdSchema,
-  shortDescription: ShortTextSchema.min(1, 'must not be empty'),
-  description: LongTextSchema.optional(),
+  ...RECORD_HEAD_FIELDS,
   state: z.enum(PROBLEM_STATES),
   impact: ImpactSchema.optional(),
   urgency: UrgencySchema.optional(),

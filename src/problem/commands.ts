@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ImpactSchema, UrgencySchema } from '../models/levels';
-import { IdSchema, LongTextSchema, ShortTextSchema } from '../models/primitives';
+import { IdSchema, LongTextSchema } from '../models/primitives';
 import { PROBLEM_RESOLUTION_CODES } from '../models/problem';
-import { commandSchema, hasPayload, RequiredTextSchema } from '../_lib/workflow-commands';
+import { RECORD_HEAD_FIELDS } from '../models/shared-fields';
+import { AssignCommandSchema, CancelCommandSchema, commandSchema, RequiredTextSchema, updateCommandSchema } from '../_lib/workflow-commands';
 
 
 /**
@@ -23,19 +24,12 @@ export const ProblemCommandSchema = z.discriminatedUnion('type', [
   commandSchema('reanalyze', { reason: RequiredTextSchema }),
   commandSchema('resolve', { code: z.enum(PROBLEM_RESOLUTION_CODES), notes: LongTextSchema }),
   commandSchema('close', {}),
-  commandSchema('cancel', { reason: RequiredTextSchema }),
-  commandSchema('update', {
-    shortDescription: ShortTextSchema.min(1, 'must not be empty').optional(),
-    description: LongTextSchema.optional(),
-    impact: ImpactSchema.optional(),
-    urgency: UrgencySchema.optional(),
-    service: IdSchema.optional(),
-    ciIds: z.array(IdSchema).max(1_000).optional(),
-  }).refine(hasPayload, { message: 'give at least one field to update', path: ['shortDescription'] }),
-  commandSchema('assign', { assignmentGroup: IdSchema.optional(), assignedTo: IdSchema.optional() }).refine(hasPayload, {
-    message: 'give assignmentGroup, assignedTo or both',
-    path: ['assignmentGroup'],
-  }),
+  CancelCommandSchema,
+  updateCommandSchema(
+    { impact: ImpactSchema.optional(), urgency: UrgencySchema.optional(), service: IdSchema.optional(), ciIds: z.array(IdSchema).max(1_000).optional() },
+    'shortDescription',
+  ),
+  AssignCommandSchema,
   commandSchema('link_incident', { incidentId: IdSchema }),
   commandSchema('link_change', { changeId: IdSchema }),
   commandSchema('comment', { text: RequiredTextSchema }),
@@ -67,10 +61,7 @@ export const PROBLEM_COMMAND_TYPES = [
  * CreateProblemInputSchema.parse({ id: 'prb-1', number: 'PRB1', shortDescription: 'Mail queue stalls', incidentIds: ['inc-1'] })
  */
 export const CreateProblemInputSchema = z.strictObject({
-  id: IdSchema,
-  number: IdSchema,
-  shortDescription: ShortTextSchema.min(1, 'must not be empty'),
-  description: LongTextSchema.optional(),
+  ...RECORD_HEAD_FIELDS,
   impact: ImpactSchema.optional(),
   urgency: UrgencySchema.optional(),
   assignmentGroup: IdSchema.optional(),

@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { Problem } from '../models/problem';
 import { guardsOf } from '../_lib/workflow-checks';
-import { enterStateAssign, entering, recordAssign } from '../_lib/workflow-machine';
+import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
 import type { ProblemWorkflowOptions } from './options';
 import { problemChecks, problemReducers, type ProblemMachineEvent } from './rules';
 
@@ -15,8 +15,6 @@ type Ev = ProblemMachineEvent;
  * const machine = createProblemMachine(ProblemWorkflowOptionsSchema.parse({}));
  */
 export function createProblemMachine(options: ProblemWorkflowOptions) {
-  const reducers = problemReducers(options);
-  const r = <K extends keyof typeof reducers>(name: K) => recordAssign<Problem, Ev>(reducers[name]);
   const open = {
     update: { actions: 'recordUpdate' },
     assign: { actions: 'recordAssignment' },
@@ -40,28 +38,11 @@ export function createProblemMachine(options: ProblemWorkflowOptions) {
   return setup({
     types: { context: {} as { record: Problem }, events: {} as Ev, input: {} as { record: Problem } },
     guards: guardsOf(problemChecks(options)),
-    actions: {
-      enterState: enterStateAssign<Problem, Ev>(),
-      recordDuplicate: r('recordDuplicate'),
-      recordRiskAccepted: r('recordRiskAccepted'),
-      recordResolution: r('recordResolution'),
-      recordRootCause: r('recordRootCause'),
-      recordWorkaround: r('recordWorkaround'),
-      recordFix: r('recordFix'),
-      clearResolution: r('clearResolution'),
-      recordClose: r('recordClose'),
-      recordCancel: r('recordCancel'),
-      recordUpdate: r('recordUpdate'),
-      recordAssignment: r('recordAssignment'),
-      recordIncidentLink: r('recordIncidentLink'),
-      recordChangeLink: r('recordChangeLink'),
-      recordComment: r('recordComment'),
-    },
+    actions: { enterState: enterStateAssign<Problem, Ev>(), ...recordActions(problemReducers(options)) },
   }).createMachine({
     id: 'problem',
-    // `input?.`: xstate's pure `transition()` builds an inert actor without input; it must not throw.
     /** Starts from the stored record given as input (none when a host starts an actor without input). */
-    context: ({ input }) => ({ record: input?.record }),
+    context: recordFromInput,
     initial: 'new',
     states: {
       new: { entry: entering('new'), on: { ...open, ...duplicate, assess: { target: 'assess', actions: 'recordComment' } } },

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { Actor } from '../models/actor';
 import { priorityOf } from '../models/priority';
 import { ProblemSchema, type Problem, type ProblemInput } from '../models/problem';
+import { workflowApi } from '../_lib/workflow-api';
 import { createEngine } from '../_lib/workflow-engine';
-import { definedFields } from '../_lib/workflow-record';
+import { newRecord } from '../_lib/workflow-record';
 import { priorityChangedAudit } from '../_lib/workflow-reducers';
 import type { Workflow } from '../_lib/workflow-types';
 import { parseOrThrow } from '../_lib/zod-issues';
@@ -37,14 +38,11 @@ export type ProblemWorkflow = Workflow<Problem, ProblemInput, CreateProblemInput
 export function createProblemWorkflow(input: ProblemWorkflowOptionsInput = {}): ProblemWorkflow {
   const options = parseOrThrow(ProblemWorkflowOptionsSchema, 'problem workflow options', input);
   const machine = createProblemMachine(options);
-  const build = (fields: z.output<typeof CreateProblemInputSchema>, actor: Actor, at: string) => ({
-    ...definedFields(fields),
-    ...(fields.impact !== undefined && fields.urgency !== undefined ? { priority: priorityOf(fields.impact, fields.urgency, options.priorityMatrix) } : {}),
-    state: 'new',
-    openedBy: actor.id,
-    openedAt: at,
-    updatedAt: at,
-  });
+  const build = (fields: z.output<typeof CreateProblemInputSchema>, actor: Actor, at: string) =>
+    newRecord(fields, at, {
+      ...(fields.impact !== undefined && fields.urgency !== undefined ? { priority: priorityOf(fields.impact, fields.urgency, options.priorityMatrix) } : {}),
+      openedBy: actor.id,
+    });
   const engine = createEngine<Problem, ProblemFollowUp>({
     kind: 'problem',
     machine,
@@ -58,13 +56,5 @@ export function createProblemWorkflow(input: ProblemWorkflowOptionsInput = {}): 
     extraAudit: priorityChangedAudit,
     followUps: (before, after, event) => problemFollowUps(before, after, event as ProblemMachineEvent, options),
   });
-  return {
-    options,
-    machine,
-    create: (fields, ctx) => engine.create(fields, ctx),
-    apply: (record, command, ctx) => engine.apply(record, command, ctx),
-    allowed: (record, actor, now) => engine.allowed(record, actor, now) as ProblemCommandType[],
-    tick: (record, now) => engine.tick(record, now, 'tick', 'system'),
-    nextTickAt: () => null,
-  };
+  return workflowApi(engine, options, machine);
 }

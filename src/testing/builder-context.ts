@@ -10,6 +10,17 @@ export interface BuildContext {
 
 const MINUTE = 60_000;
 
+/**
+ * The anchor instant of a build as an ISO string: where the defaults' first timestamp (`openedAt`,
+ * `startsAt`, `createdAt`) stands (internal).
+ *
+ * @example
+ * anchorIso({ id: 'inc-1', suffix: '0001', atMs: 0 }) //=> '1970-01-01T00:00:00.000Z'
+ */
+export function anchorIso(ctx: BuildContext): string {
+  return new Date(ctx.atMs).toISOString();
+}
+
 /** ISO string of `baseIso + minutes`, or `undefined` when `baseIso` is not a valid instant (internal). */
 export function later(baseIso: unknown, minutes: number): string | undefined {
   if (typeof baseIso !== 'string') return undefined;

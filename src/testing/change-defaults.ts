@@ -1,5 +1,5 @@
 import type { ChangeInput } from '../models';
-import { defined, later, latest, type BuildContext } from './builder-context';
+import { anchorIso, defined, later, latest, type BuildContext } from './builder-context';
 
 const PLANNED = new Set(['scheduled', 'implement', 'review', 'closed']);
 const STARTED = new Set(['implement', 'review', 'closed']);
@@ -12,7 +12,7 @@ const ENDED = new Set(['review', 'closed']);
  */
 export function changeDefaults(ctx: BuildContext, o: Partial<ChangeInput>): ChangeInput {
   const state = o.state ?? 'new';
-  const openedAt = o.openedAt ?? new Date(ctx.atMs).toISOString();
+  const openedAt = o.openedAt ?? anchorIso(ctx);
   const planned = PLANNED.has(state);
   const plannedStart = o.plannedStart ?? (planned ? later(openedAt, 24 * 60) : undefined);
   const plannedEnd = planned ? later(plannedStart, 120) : undefined;

@@ -1,6 +1,6 @@
 import type { IncidentInput, Priority } from '../models';
 import { priorityOf } from '../models';
-import { defined, later, latest, type BuildContext } from './builder-context';
+import { anchorIso, defined, later, latest, type BuildContext } from './builder-context';
 
 /** Impact and urgency that give each priority on the standard 3x3 matrix. */
 const LEVELS_FOR_PRIORITY: Record<Priority, [1 | 2 | 3, 1 | 2 | 3]> = { 1: [1, 1], 2: [1, 2], 3: [2, 2], 4: [2, 3], 5: [3, 3] };
@@ -14,7 +14,7 @@ const WORKED_STATES = new Set(['in_progress', 'on_hold', 'resolved', 'closed']);
  */
 export function incidentDefaults(ctx: BuildContext, o: Partial<IncidentInput>): IncidentInput {
   const state = o.state ?? 'new';
-  const openedAt = o.openedAt ?? new Date(ctx.atMs).toISOString();
+  const openedAt = o.openedAt ?? anchorIso(ctx);
   const isLevel = (v: unknown): v is 1 | 2 | 3 => v === 1 || v === 2 || v === 3;
   const fromPriority = LEVELS_FOR_PRIORITY[(o.priority ?? 3) as Priority] ?? [2, 2];
   const impact = o.impact ?? fromPriority[0];

@@ -1,12 +1,10 @@
 import type { Actor, AlertInput, ConfigurationItem, KnownError, ProblemInput, Relationship } from '../models';
-import { defined, later, latest, type BuildContext } from './builder-context';
-
-const iso = (ctx: BuildContext) => new Date(ctx.atMs).toISOString();
+import { anchorIso, defined, later, latest, type BuildContext } from './builder-context';
 
 /** The default problem (internal): `knownError: true` brings a root cause and a workaround; `resolved`/`closed` a fix. */
 export function problemDefaults(ctx: BuildContext, o: Partial<ProblemInput>): ProblemInput {
   const state = o.state ?? 'new';
-  const openedAt = o.openedAt ?? iso(ctx);
+  const openedAt = o.openedAt ?? anchorIso(ctx);
   const resolved = state === 'resolved' || state === 'closed';
   const resolvedAt = resolved ? later(openedAt, 3 * 24 * 60) : undefined;
   const closedAt = state === 'closed' ? later(resolvedAt, 24 * 60) : undefined;
@@ -39,13 +37,13 @@ export function knownErrorDefaults(ctx: BuildContext): KnownError {
     workaround: 'Restart the relay service',
     ciIds: [],
     incidentIds: [],
-    createdAt: iso(ctx),
+    createdAt: anchorIso(ctx),
   };
 }
 
 /** The default alert (internal): firing, major, with an `alertname` label; `resolved` brings `endsAt`. */
 export function alertDefaults(ctx: BuildContext, o: Partial<AlertInput>): AlertInput {
-  const startsAt = o.startsAt ?? iso(ctx);
+  const startsAt = o.startsAt ?? anchorIso(ctx);
   return defined<AlertInput>({
     id: ctx.id,
     source: 'prometheus',
