@@ -63,7 +63,7 @@ describe('alert fingerprints', () => {
         const fresh = createCorrelator({ rules: [{ id: 'all', groupBy: [] }] });
         const ds = fresh.ingest(fresh.initialState(), alerts, min(1)).decisions;
         const rejected = new Set(ds.filter((d) => d.type === 'rejected').map((d) => d.alertIds[0]));
-        const seen = new Map(ds.filter((d) => d.type === 'deduplicated' && d.alertId.startsWith('c')).map((d) => [d.alertId, d.type === 'deduplicated' ? d.fingerprint : '']));
+        const seen = new Map(ds.flatMap((d) => (d.type === 'deduplicated' && d.alertId.startsWith('c') ? [[d.alertId, d.fingerprint] as const] : [])));
         for (const [id, fp] of expected) expect(seen.get(id)).toBe(fp);
         expect(rejected.size).toBe(2 * (steps.length - expected.size));
       }),
