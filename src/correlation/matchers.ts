@@ -2,6 +2,7 @@ import { RE2JS } from 're2js';
 import { ItsmValidationError } from '../_lib/errors';
 import type { Alert } from '../models/alert';
 import type { Matcher, MatcherField } from './config-schema';
+import { literalRegex } from './literal-regex';
 import { own } from './own';
 
 /** A compiled matcher: a predicate on an alert and its fingerprint. */
@@ -22,7 +23,8 @@ function fieldReader(m: Matcher): (alert: Alert, fingerprint: string) => string 
 
 /**
  * Compiles a regular expression with re2js (linear time, no backtracking), anchored to the whole value
- * as Alertmanager does. Outcomes are memoized per value (bounded), since label values repeat.
+ * as Alertmanager does. Literal patterns (`prod-.*`, `db|cache`) are checked with string comparisons
+ * instead (see `literalRegex`); other outcomes are memoized per value (bounded), since label values repeat.
  */
 export function compileRegex(pattern: string, path: ReadonlyArray<string | number>): (value: string) => boolean {
   let re: RE2JS;
@@ -31,6 +33,8 @@ export function compileRegex(pattern: string, path: ReadonlyArray<string | numbe
   } catch (e) {
     throw ItsmValidationError.at('correlator config', path, `is not a valid regular expression: ${(e as Error).message}`);
   }
+  const literal = literalRegex(pattern);
+  if (literal !== undefined) return literal;
   let memo = new Map<string, boolean>();
   return (value) => {
     const hit = memo.get(value);
