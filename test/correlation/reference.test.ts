@@ -1,0 +1,89 @@
+/**
+ * The correlator against a slow, obviously-correct model of its core (`reference-correlator.ts`):
+ * random rule sets (matchers, groupBy, window, maximum age, resolveWhen, reopenWithin, continue,
+ * severity mappings), a random limit on alerts per incident, and random streams with out-of-order,
+ * duplicate and stale notifications, fed in random batches with the state sometimes round-tripped
+ * through JSON. Every decision must be the model's, field for field.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCorrelator, type CorrelatorState, type Decision } from 'itsm-kit/correlation';
+import type { Alert, AlertSeverity } from 'itsm-kit/models';
+import { iso, min } from './_helpers';
+import { ReferenceCorrelator, type ReferenceRule } from './reference-correlator';
+
+const LABELS = ['alertname', 'service', 'host'] as const;
+const VALUES: Record<(typeof LABELS)[number], readonly string[]> = { alertname: ['Down', 'Slow', 'Err'], service: ['db', 'cache', 'web'], host: ['h1', 'h2', 'h3'] };
+
+const SEVERITIES: readonly AlertSeverity[] = ['critical', 'major', 'minor', 'warning', 'info'];
+
+const matcherArb = fc.oneof(
+  fc.constantFrom(...LABELS).chain((label) => fc.constantFrom(...VALUES[label]).map((value) => ({ label, op: 'eq' as const, value }))),
+  fc.constantFrom(...LABELS).chain((label) => fc.subarray([...VALUES[label]], { minLength: 1 }).map((values) => ({ label, op: 'in' as const, values }))),
+  fc.constantFrom({ label: 'host', op: 'regex' as const, value: 'h1|h2' }, { label: 'service', op: 'regex' as const, value: '(db|ca)[a-z]*' }, { label: 'alertname', op: 'regex' as const, value: 'S.*' }),
+);
+
+const ruleArb = fc.record({
+  match: fc.array(matcherArb, { maxLength: 2 }),
+  continue: fc.boolean(),
+  groupBy: fc.subarray([...LABELS]),
+  window: fc.integer({ min: 1, max: 30 }).map((m) => m * 60_000),
+  maxGroupAge: fc.integer({ min: 5, max: 120 }).map((m) => m * 60_000),
+  resolveWhen: fc.constantFrom('all' as const, 'first' as const, 'never' as const),
+  reopenWithin: fc.constantFrom(0, 10, 60).map((m) => m * 60_000),
+  // A mapping of its own, where a more severe alert may keep or even worsen the priority.
+  template: fc.option(fc.tuple(...SEVERITIES.map(() => fc.record({ impact: fc.constantFrom(1, 2, 3 as const), urgency: fc.constantFrom(1, 2, 3 as const) }))).map((levels) => ({ severityMapping: Object.fromEntries(SEVERITIES.map((s, i) => [s, levels[i]!])) as Record<AlertSeverity, { impact: 1 | 2 | 3; urgency: 1 | 2 | 3 }> })), { nil: undefined }),
+});
+const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 3 }).map((rules): ReferenceRule[] => rules.map(({ template, ...r }, i) => ({ ...r, id: `r${i}`, ...(template === undefined ? {} : { template }) })));
+
+// The i-th alert is at about minute 2i, up to 15 minutes early or late (so out of order).
+const alertArb = fc.record({
+  alertname: fc.constantFrom(...VALUES.alertname),
+  service: fc.constantFrom(...VALUES.service),
+  host: fc.option(fc.constantFrom(...VALUES.host), { freq: 5 }),
+  severity: fc.constantFrom(...SEVERITIES),
+  firing: fc.boolean(),
+  jitter: fc.integer({ min: -15, max: 15 }),
+  length: fc.integer({ min: 0, max: 20 }),
+});
+const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' }).map((items) =>
+  items.map(({ alertname, service, host, severity, firing, jitter, length }, i): Alert => {
+    const start = Math.max(0, 2 * i + jitter);
+    return {
+      id: `a${i}`,
+      source: 'prometheus',
+      status: firing ? 'firing' : 'resolved',
+      severity,
+      labels: host === null ? { alertname, service } : { alertname, service, host },
+      annotations: {},
+      startsAt: iso(start),
+      ...(firing ? {} : { endsAt: iso(start + length) }),
+    };
+  }),
+);
+
+describe('the correlator against the reference model', () => {
+  it('makes the same decisions, in any batching and across JSON round trips', () => {
+    fc.assert(
+      fc.property(rulesArb, streamArb, fc.array(fc.nat(80), { maxLength: 10 }), fc.boolean(), fc.integer({ min: 2, max: 12 }), (rules, alerts, cutList, roundTrip, maxAlertsPerIncident) => {
+        const correlator = createCorrelator({ rules, flapping: { enabled: false }, storm: { maxAlertsPerIncident } });
+        const model = new ReferenceCorrelator(rules, maxAlertsPerIncident);
+        const expected = alerts.flatMap((a) => model.ingest(a));
+        const cuts = new Set(cutList);
+        const actual: Decision[] = [];
+        let state: CorrelatorState = correlator.initialState();
+        let batch: Alert[] = [];
+        alerts.forEach((a, i) => {
+          batch.push(a);
+          if (!cuts.has(i) && i < alerts.length - 1) return;
+          const out = correlator.ingest(state, batch, min(300));
+          actual.push(...out.decisions);
+          state = roundTrip ? (JSON.parse(JSON.stringify(out.state)) as CorrelatorState) : out.state;
+          batch = [];
+        });
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
