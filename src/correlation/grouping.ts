@@ -1,6 +1,6 @@
 import type { Alert } from '../models/alert';
 import type { Ctx, MutableGroup } from './context';
-import { NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
+import { announceAlertStorm, NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
 import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
 import { groupIdentity, severityRank } from './rules';
@@ -105,7 +105,7 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
   if (g.st === 0) {
     if (listed) (g.a = ctx.writable((g.a ?? NO_IDS) as string[], (a) => [...a])).push(alert.id);
     if (rank < g.sv) g.sv = rank;
-    if (g.n >= rule.minAlerts && t >= g.f + rule.groupWait) openGroup(ctx, rule, key, g, t);
+    if (g.n >= rule.minAlerts && t >= g.f + rule.groupWait) openGroup(ctx, rule, key, g, t, [alert.id]);
     else {
       ctx.out.push({ type: 'pending', alertId: alert.id, ruleId: rule.id, groupKey: key, waitingFor: g.n >= rule.minAlerts ? 'group-wait' : 'min-alerts', alertIds: [alert.id], at: t });
       if (g.n >= rule.minAlerts) ctx.due(g.f + rule.groupWait);
@@ -116,10 +116,7 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
     if (rootChanged) reRoot(ctx, rule, key, g, alert.id, t);
   }
   if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: tracked ? 'open-groups' : 'tracked-alerts', groupKey: key, alertIds: [alert.id], at: t });
-  if (g.n === limit + 1 && g.sx === undefined && g.st === 1) {
-    g.sx = 1;
-    ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: g.n, limit: 'alerts-per-incident', groupKey: key, alertIds: [alert.id], at: t });
-  }
+  announceAlertStorm(ctx, rule, key, g, [alert.id], t);
   return key;
 }
 

@@ -19,8 +19,21 @@ export function rootOf(ctx: Ctx, rule: CompiledRule, g: MutableGroup): string | 
   return topology.rootOf(firing);
 }
 
-/** Opens a pending group: announces the incident with its alerts, CIs, levels and root cause. */
-export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number): void {
+/**
+ * Says once that an open incident has more alerts than `storm.maxAlertsPerIncident` (past it, alerts
+ * still attach but are no longer listed): when it opens with more, or when one more attaches.
+ */
+export function announceAlertStorm(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, alertIds: readonly string[], at: number): void {
+  if (g.sx !== undefined || g.st !== 1 || g.n <= ctx.config.storm.maxAlertsPerIncident) return;
+  g.sx = 1;
+  ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: g.n, limit: 'alerts-per-incident', groupKey: key, alertIds, at });
+}
+
+/**
+ * Opens a pending group: announces the incident with its alerts, CIs, levels and root cause.
+ * `cause` names the alert that opened it (none when `tick` does, at the end of the group wait).
+ */
+export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number, cause: readonly string[]): void {
   const levels = rule.levels[g.sv]!;
   g.st = 1;
   g.p = levels.priority;
@@ -41,6 +54,7 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
   delete g.a;
   // The title is announced once; an open group does not need it again.
   g.title = '';
+  announceAlertStorm(ctx, rule, key, g, cause, at);
   scheduleResolve(ctx, rule, g, at);
 }
 

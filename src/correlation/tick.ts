@@ -1,5 +1,5 @@
 import type { Ctx } from './context';
-import { openGroup, resolveGroup } from './incident';
+import { NO_IDS, openGroup, resolveGroup } from './incident';
 import { release } from './pipeline';
 import type { ParkedAlert } from './parked';
 import type { GroupRecord } from './state';
@@ -53,7 +53,7 @@ function advanceGroups(ctx: Ctx): void {
   due.sort(byTimeThenKey);
   for (const { at, key, value } of due) {
     const rule = ctx.config.rules[value.r]!;
-    if (value.st === 0 && value.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at);
+    if (value.st === 0 && value.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at, NO_IDS);
     else if (value.st === 1 && value.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
     else forgetGroup(ctx, key, value);
   }

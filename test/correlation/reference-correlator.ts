@@ -3,14 +3,16 @@
  * rather than from the engine: plain mutable Maps, one object per fingerprint and per group, no
  * copy-on-write, no packed records, no caches. It covers dedup by the alert's own times (stale copies
  * included), rules (first match wins, `continue`), matchers, `groupBy` (a missing label goes to one
- * group of the rule), `window`, `maxGroupAge`, opening at the first alert, severity-driven priority,
- * `resolveWhen` and `reopenWithin`. It leaves out what needs time-driven work or other inputs (group
- * wait, minimum alerts, resolve delays, flapping, inhibition, maintenance, topology, the limits on
- * open groups and tracked alerts): configs given to it must turn those off. Of the storm limits it
- * models the one on alerts per incident, announced once when an incident's alerts first exceed it.
+ * group of the rule), `window`, `maxGroupAge`, `groupWait` and `minAlerts` (opened by a later alert
+ * or by `tick`), severity-driven priority, `resolveWhen` with `resolveAfter`, `reopenWithin`, the
+ * limit on alerts per incident, and eviction past retention. It leaves out flapping, inhibition,
+ * maintenance, auto-pause, topology and the limits on open groups and tracked alerts: configs given
+ * to it must turn those off.
  */
 import { labelsFingerprint, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
+
+type Levels = { readonly impact: 1 | 2 | 3; readonly urgency: 1 | 2 | 3 };
 
 /** The part of a rule the model understands. */
 export interface ReferenceRule {
@@ -20,12 +22,19 @@ export interface ReferenceRule {
   readonly groupBy: string[];
   readonly window: number;
   readonly maxGroupAge: number;
+  readonly groupWait: number;
+  readonly minAlerts: number;
   readonly resolveWhen: 'all' | 'first' | 'never';
+  readonly resolveAfter: number;
   readonly reopenWithin: number;
   readonly template?: { readonly severityMapping: Readonly<Record<AlertSeverity, Levels>> };
 }
 
-type Levels = { readonly impact: 1 | 2 | 3; readonly urgency: 1 | 2 | 3 };
+/** The config-wide settings the model understands. */
+export interface ReferenceSettings {
+  readonly maxAlertsPerIncident: number;
+  readonly retention: number;
+}
 
 // The documented default mapping.
 const DEFAULT_LEVELS: Readonly<Record<AlertSeverity, Levels>> = {
@@ -35,13 +44,15 @@ const DEFAULT_LEVELS: Readonly<Record<AlertSeverity, Levels>> = {
   warning: { impact: 3, urgency: 2 },
   info: { impact: 3, urgency: 3 },
 };
+const SEVERITY_ORDER: readonly AlertSeverity[] = ['critical', 'major', 'minor', 'warning', 'info'];
 
 /** Impact, urgency and priority (the standard 3x3 matrix: impact + urgency - 1) of a severity under a rule. */
 function levelsOf(rule: ReferenceRule, severity: AlertSeverity) {
   const { impact, urgency } = (rule.template?.severityMapping ?? DEFAULT_LEVELS)[severity];
   return { impact, urgency, priority: (impact + urgency - 1) as 1 | 2 | 3 | 4 | 5 };
 }
-const SEVERITY_ORDER: readonly AlertSeverity[] = ['critical', 'major', 'minor', 'warning', 'info'];
+
+const moreSevere = (a: AlertSeverity, b: AlertSeverity): boolean => SEVERITY_ORDER.indexOf(a) < SEVERITY_ORDER.indexOf(b);
 
 interface Fingerprint {
   firing: boolean;
@@ -53,13 +64,20 @@ interface Fingerprint {
 interface Group {
   readonly key: string;
   readonly rule: ReferenceRule;
+  readonly title: string;
+  status: 'pending' | 'open' | 'resolved';
   first: number;
   last: number;
-  firingAlerts: number;
-  resolvedAt: number | null;
+  /** Alerts attached, ever. */
+  alerts: number;
+  /** Attached alerts still firing. */
+  firing: number;
+  /** Alert ids listed while pending (up to the limit). */
+  listed: string[];
   severity: AlertSeverity;
   priority: number;
-  alerts: number;
+  resolveAt: number | null;
+  resolvedAt: number | null;
   stormAnnounced: boolean;
 }
 
@@ -72,7 +90,7 @@ function matches(rule: ReferenceRule, labels: Record<string, string>): boolean {
   });
 }
 
-/** The model: feed it alerts one at a time, in arrival order. */
+/** The model: feed it alerts one at a time, in arrival order, and ticks. */
 export class ReferenceCorrelator {
   private readonly fingerprints = new Map<string, Fingerprint>();
   private readonly groups = new Map<string, Group>();
@@ -81,7 +99,7 @@ export class ReferenceCorrelator {
 
   constructor(
     private readonly rules: readonly ReferenceRule[],
-    private readonly maxAlertsPerIncident = 300,
+    private readonly settings: ReferenceSettings,
   ) {}
 
   /** The decisions for one alert. */
@@ -110,15 +128,50 @@ export class ReferenceCorrelator {
     }
     const left = known?.groups ?? [];
     out.push({ type: 'alert-resolved', ...base, incidentKeys: left });
-    for (const key of left) this.leave(this.groups.get(key)!, alert.id, time, out);
+    for (const key of left) {
+      const group = this.groups.get(key);
+      if (group !== undefined) this.leave(group, alert.id, time, out);
+    }
     return out;
+  }
+
+  /**
+   * Time-driven work due by `now`: groups open (group wait over), resolve (resolve delay over) or are
+   * forgotten, in order of that instant, then key; then resolved fingerprints past retention are forgotten.
+   */
+  tick(now: number): Decision[] {
+    const out: Decision[] = [];
+    const due = [...this.groups.values()]
+      .map((group) => ({ group, at: this.dueAt(group) }))
+      .filter((d): d is { group: Group; at: number } => d.at !== null && d.at <= now)
+      .sort((a, b) => a.at - b.at || (a.group.key < b.group.key ? -1 : 1));
+    for (const { group, at } of due) {
+      if (group.status === 'pending' && group.firing > 0) this.open(group, at, [], out);
+      else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, at, [], out);
+      else this.groups.delete(group.key);
+    }
+    for (const [fp, record] of this.fingerprints) if (!record.firing && record.time + this.settings.retention <= now) this.fingerprints.delete(fp);
+    return out;
+  }
+
+  private dueAt(group: Group): number | null {
+    const { rule } = group;
+    if (group.status === 'pending') {
+      if (group.firing === 0) return group.last + rule.window; // forgotten: nothing left to open
+      return group.alerts >= rule.minAlerts ? group.first + rule.groupWait : null;
+    }
+    if (group.status === 'open') {
+      if (group.resolveAt !== null) return group.resolveAt;
+      return rule.resolveWhen === 'never' && group.firing === 0 ? group.last + this.settings.retention : null;
+    }
+    return group.resolvedAt! + Math.max(this.settings.retention, rule.reopenWithin);
   }
 
   private correlate(alert: Alert, time: number, out: Decision[]): string[] {
     const keys: string[] = [];
     for (const rule of this.rules) {
       if (!matches(rule, alert.labels)) continue;
-      keys.push(this.place(rule, alert, time, out));
+      keys.push(this.attach(this.place(rule, alert, time, out), alert, time, out));
       if (!rule.continue) break;
     }
     return keys;
@@ -129,56 +182,93 @@ export class ReferenceCorrelator {
     return JSON.stringify([rule.id, ...rule.groupBy.map((name) => labels[name])]);
   }
 
-  private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): string {
+  /** The group an alert joins under a rule: the latest of its identity if it takes it (or reopens), else a new one. */
+  private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): Group {
     const identity = this.identity(rule, alert.labels);
     const latestKey = this.latestGroup.get(identity);
-    let group = latestKey === undefined ? undefined : this.groups.get(latestKey);
-    const levels = levelsOf(rule, alert.severity);
-    const event = { ruleId: rule.id, alertIds: [alert.id], at: time };
-    if (group !== undefined && group.resolvedAt !== null && time >= group.resolvedAt && time - group.resolvedAt <= rule.reopenWithin) {
+    const group = latestKey === undefined ? undefined : this.groups.get(latestKey);
+    if (group !== undefined && group.status === 'resolved' && time >= group.resolvedAt! && time - group.resolvedAt! <= rule.reopenWithin) {
+      group.status = 'open';
       group.resolvedAt = null;
-      out.push({ type: 'reopen-incident', incidentKey: group.key, ...event });
-    } else if (group === undefined || !this.accepts(group, time)) {
-      const key = `${rule.id}#${++this.sequence}`;
-      group = { key, rule, first: time, last: time, firingAlerts: 1, resolvedAt: null, severity: alert.severity, priority: levels.priority, alerts: 1, stormAnnounced: false };
-      this.groups.set(key, group);
-      this.latestGroup.set(identity, key);
-      const title = alert.labels.alertname ?? '';
-      out.push({ type: 'open-incident', incidentKey: key, title, ...levels, ciIds: [], rootCauseCiId: null, ...event });
-      return key;
+      out.push({ type: 'reopen-incident', incidentKey: group.key, ruleId: rule.id, alertIds: [alert.id], at: time });
+      return group;
     }
-    group.firingAlerts++;
+    if (group !== undefined && this.accepts(group, time)) return group;
+    const key = `${rule.id}#${++this.sequence}`;
+    const title = alert.labels.alertname ?? '';
+    const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false };
+    this.groups.set(key, fresh);
+    this.latestGroup.set(identity, key);
+    return fresh;
+  }
+
+  /** An unresolved group takes an alert within the window of its alerts, and not past its maximum age. */
+  private accepts(group: Group, time: number): boolean {
+    const { window, maxGroupAge } = group.rule;
+    if (group.status === 'resolved') return false;
+    return time >= group.first - window && time <= group.last + window && time - group.first <= maxGroupAge && group.last - time <= maxGroupAge;
+  }
+
+  private attach(group: Group, alert: Alert, time: number, out: Decision[]): string {
+    const { rule } = group;
+    group.alerts++;
+    group.firing++;
     group.first = Math.min(group.first, time);
     group.last = Math.max(group.last, time);
+    group.resolveAt = null; // a firing alert cancels a pending resolve
+    const event = { ruleId: rule.id, alertIds: [alert.id], at: time };
+    if (group.status === 'pending') {
+      if (group.alerts <= this.settings.maxAlertsPerIncident) group.listed.push(alert.id);
+      if (moreSevere(alert.severity, group.severity)) group.severity = alert.severity;
+      const enough = group.alerts >= rule.minAlerts;
+      if (enough && time >= group.first + rule.groupWait) this.open(group, time, [alert.id], out);
+      else out.push({ type: 'pending', alertId: alert.id, groupKey: group.key, waitingFor: enough ? 'group-wait' : 'min-alerts', ...event });
+      return group.key;
+    }
     out.push({ type: 'attach-alert', incidentKey: group.key, alertId: alert.id, ...event });
     // A more severe alert raises the incident's levels; the priority only ever improves.
-    if (SEVERITY_ORDER.indexOf(alert.severity) < SEVERITY_ORDER.indexOf(group.severity)) {
+    if (moreSevere(alert.severity, group.severity)) {
       group.severity = alert.severity;
+      const levels = levelsOf(rule, alert.severity);
       if (levels.priority < group.priority) {
         out.push({ type: 'update-priority', incidentKey: group.key, from: group.priority as 1 | 2 | 3 | 4 | 5, to: levels.priority, impact: levels.impact, urgency: levels.urgency, ...event });
         group.priority = levels.priority;
       }
     }
-    if (++group.alerts > this.maxAlertsPerIncident && !group.stormAnnounced) {
-      group.stormAnnounced = true;
-      out.push({ type: 'storm-detected', count: group.alerts, limit: 'alerts-per-incident', groupKey: group.key, ...event });
-    }
+    this.announceStorm(group, [alert.id], time, out);
     return group.key;
   }
 
-  /** An open group takes an alert within the window of its alerts, and not past its maximum age. */
-  private accepts(group: Group, time: number): boolean {
-    const { window, maxGroupAge } = group.rule;
-    if (group.resolvedAt !== null) return false;
-    return time >= group.first - window && time <= group.last + window && time - group.first <= maxGroupAge && group.last - time <= maxGroupAge;
+  /** One storm-detected, when an open incident first has more alerts than the limit (at its opening, or later). */
+  private announceStorm(group: Group, alertIds: string[], time: number, out: Decision[]): void {
+    if (group.stormAnnounced || group.alerts <= this.settings.maxAlertsPerIncident) return;
+    group.stormAnnounced = true;
+    out.push({ type: 'storm-detected', ruleId: group.rule.id, count: group.alerts, limit: 'alerts-per-incident', groupKey: group.key, alertIds, at: time });
+  }
+
+  /** Opens a pending group at `at`; `alertIds` names the alert that opened it, if one did. */
+  private open(group: Group, at: number, alertIds: string[], out: Decision[]): void {
+    const levels = levelsOf(group.rule, group.severity);
+    group.status = 'open';
+    group.priority = levels.priority;
+    out.push({ type: 'open-incident', incidentKey: group.key, ruleId: group.rule.id, title: group.title, ...levels, alertIds: group.listed, ciIds: [], rootCauseCiId: null, at });
+    this.announceStorm(group, alertIds, at, out);
+  }
+
+  private resolve(group: Group, at: number, alertIds: string[], out: Decision[]): void {
+    group.status = 'resolved';
+    group.resolvedAt = at;
+    group.resolveAt = null;
+    out.push({ type: 'resolve-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds, at });
   }
 
   private leave(group: Group, alertId: string, time: number, out: Decision[]): void {
-    if (group.resolvedAt !== null) return;
-    group.firingAlerts--;
-    const { resolveWhen } = group.rule;
-    if (resolveWhen === 'never' || (resolveWhen === 'all' && group.firingAlerts > 0)) return;
-    group.resolvedAt = time;
-    out.push({ type: 'resolve-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds: [alertId], at: time });
+    if (group.status === 'resolved') return;
+    group.firing--;
+    if (group.status === 'pending') return;
+    const { resolveWhen, resolveAfter } = group.rule;
+    if (resolveWhen === 'never' || (resolveWhen === 'all' && group.firing > 0)) return;
+    group.resolveAt ??= time + resolveAfter;
+    if (resolveAfter === 0) this.resolve(group, time, [alertId], out);
   }
 }

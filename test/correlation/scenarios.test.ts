@@ -352,6 +352,18 @@ describe('storm protection', () => {
     expect(only(out.decisions, 'storm-detected').map((d) => [d.limit, d.count])).toEqual([['alerts-per-incident', 6]]);
   });
 
+  it('an incident that opens with more alerts than the limit says so as it opens (a group-wait burst)', () => {
+    const c = createCorrelator({ rules: [{ id: 'all', groupWait: '1m' }], storm: { maxAlertsPerIncident: 5 } });
+    const held = c.ingest(c.initialState(), Array.from({ length: 8 }, (_, i) => alert(`${i}`, { alertname: 'X', host: `h${i}` }, 0)), min(0));
+    expect(only(held.decisions, 'storm-detected')).toEqual([]);
+    const opened = c.tick(held.state, min(1)).decisions;
+    expect(types(opened)).toEqual(['open-incident', 'storm-detected']);
+    expect(only(opened, 'open-incident')[0]!.alertIds).toHaveLength(5);
+    expect(only(opened, 'storm-detected')[0]).toMatchObject({ limit: 'alerts-per-incident', count: 8, alertIds: [], at: min(1) });
+    const later = c.ingest(c.tick(held.state, min(1)).state, [alert('9', { alertname: 'X', host: 'h9' }, 1)], min(1));
+    expect(types(later.decisions)).toEqual(['attach-alert']);
+  });
+
   it('past the tracked-alert limit, alerts go to an overflow group that resolves when quiet', () => {
     const c = createCorrelator({ rules: [{ id: 'h', groupBy: ['host'], window: '5m' }], storm: { maxTrackedAlerts: 2 } });
     const out = c.ingest(c.initialState(), Array.from({ length: 5 }, (_, i) => alert(`${i}`, { alertname: 'X', host: `h${i}` }, 0)), min(0));
