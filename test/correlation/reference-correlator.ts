@@ -14,10 +14,13 @@ import type { Alert, AlertSeverity } from 'itsm-kit/models';
 
 type Levels = { readonly impact: 1 | 2 | 3; readonly urgency: 1 | 2 | 3 };
 
+/** The label matchers the model understands. */
+export type ReferenceMatcher = { label: string; op: 'eq' | 'neq'; value: string } | { label: string; op: 'in'; values: string[] } | { label: string; op: 'regex'; value: string };
+
 /** The part of a rule the model understands. */
 export interface ReferenceRule {
   readonly id: string;
-  readonly match: Array<{ label: string; op: 'eq'; value: string } | { label: string; op: 'in'; values: string[] } | { label: string; op: 'regex'; value: string }>;
+  readonly match: ReferenceMatcher[];
   readonly continue: boolean;
   readonly groupBy: string[];
   readonly window: number;
@@ -27,6 +30,7 @@ export interface ReferenceRule {
   readonly resolveWhen: 'all' | 'first' | 'never';
   readonly resolveAfter: number;
   readonly reopenWithin: number;
+  readonly autoPause?: number;
   readonly template?: { readonly severityMapping: Readonly<Record<AlertSeverity, Levels>> };
 }
 
@@ -34,6 +38,8 @@ export interface ReferenceRule {
 export interface ReferenceSettings {
   readonly maxAlertsPerIncident: number;
   readonly retention: number;
+  readonly inhibitRules: ReadonlyArray<{ id: string; source: ReferenceMatcher[]; target: ReferenceMatcher[]; equal: string[] }>;
+  readonly maintenance: ReadonlyArray<{ id: string; match: ReferenceMatcher[]; start: string; end: string }>;
 }
 
 // The documented default mapping.
@@ -81,13 +87,31 @@ interface Group {
   stormAnnounced: boolean;
 }
 
-function matches(rule: ReferenceRule, labels: Record<string, string>): boolean {
-  return rule.match.every((m) => {
+function matches(list: readonly ReferenceMatcher[], labels: Record<string, string>): boolean {
+  return list.every((m) => {
     const value = labels[m.label] ?? '';
     if (m.op === 'eq') return value === m.value;
+    if (m.op === 'neq') return value !== m.value;
     if (m.op === 'in') return m.values.includes(value);
     return new RegExp(`^(?:${m.value})$`).test(value);
   });
+}
+
+type Reason = 'inhibited' | 'maintenance' | 'paused';
+type Cause = { kind: 'inhibited'; inhibitRuleId: string; sourceAlertId: string; sourceFingerprint: string } | { kind: 'maintenance'; windowId: string } | { kind: 'paused'; ruleId: string };
+
+/** A suppressed firing alert, waiting for its release. */
+interface Parked {
+  readonly alert: Alert;
+  readonly reason: Reason;
+  readonly until: number | null;
+  readonly pausedBy: string | null;
+}
+
+/** The firing sources of one inhibition rule and `equal` values, and the targets they hold. */
+interface Inhibition {
+  readonly sources: Map<string, string>;
+  readonly targets: string[];
 }
 
 /** The model: feed it alerts one at a time, in arrival order, and ticks. */
@@ -95,6 +119,8 @@ export class ReferenceCorrelator {
   private readonly fingerprints = new Map<string, Fingerprint>();
   private readonly groups = new Map<string, Group>();
   private readonly latestGroup = new Map<string, string>();
+  private readonly parked = new Map<string, Parked>();
+  private readonly inhibitions = new Map<string, Inhibition>();
   private sequence = 0;
 
   constructor(
@@ -122,25 +148,94 @@ export class ReferenceCorrelator {
     const record: Fingerprint = { firing, time, count: (known?.count ?? 0) + 1, groups: [] };
     this.fingerprints.set(fingerprint, record);
     if (firing) {
-      record.groups = this.correlate(alert, time, out);
-      if (record.groups.length === 0) out.push({ type: 'unmatched', ...base });
+      this.addSource(alert, fingerprint);
+      record.groups = this.correlate(alert, fingerprint, time, false, out);
       return out;
     }
+    this.parked.delete(fingerprint);
     const left = known?.groups ?? [];
     out.push({ type: 'alert-resolved', ...base, incidentKeys: left });
     for (const key of left) {
       const group = this.groups.get(key);
       if (group !== undefined) this.leave(group, alert.id, time, out);
     }
+    for (const target of this.removeSource(alert, fingerprint)) this.release(target, 'inhibited', time, out);
     return out;
   }
 
+  private inhibitionKey(rule: ReferenceSettings['inhibitRules'][number], labels: Record<string, string>): string {
+    return JSON.stringify([rule.id, ...rule.equal.map((name) => labels[name] ?? '')]);
+  }
+
+  /** A firing alert becomes a source of every inhibition rule whose `source` it matches. */
+  private addSource(alert: Alert, fp: string): void {
+    for (const rule of this.settings.inhibitRules) {
+      if (!matches(rule.source, alert.labels)) continue;
+      const key = this.inhibitionKey(rule, alert.labels);
+      const entry = this.inhibitions.get(key) ?? { sources: new Map<string, string>(), targets: [] };
+      entry.sources.set(fp, alert.id);
+      this.inhibitions.set(key, entry);
+    }
+  }
+
+  /** A resolved source leaves; the targets of an inhibition with no source left are returned, in the order held. */
+  private removeSource(alert: Alert, fp: string): string[] {
+    const released: string[] = [];
+    for (const rule of this.settings.inhibitRules) {
+      if (!matches(rule.source, alert.labels)) continue;
+      const key = this.inhibitionKey(rule, alert.labels);
+      const entry = this.inhibitions.get(key);
+      if (entry === undefined || !entry.sources.delete(fp) || entry.sources.size > 0) continue;
+      for (const target of entry.targets) if (!released.includes(target)) released.push(target);
+      this.inhibitions.delete(key);
+    }
+    return released;
+  }
+
+  /** Why a firing alert is held back, if it is: maintenance, then inhibition by another firing source. */
+  private holdBack(alert: Alert, fp: string, time: number): { reason: Reason; cause: Cause; until: number | null } | undefined {
+    for (const w of this.settings.maintenance) {
+      if (time >= Date.parse(w.start) && time < Date.parse(w.end) && matches(w.match, alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
+    }
+    for (const rule of this.settings.inhibitRules) {
+      if (!matches(rule.target, alert.labels)) continue;
+      const entry = this.inhibitions.get(this.inhibitionKey(rule, alert.labels));
+      const source = entry === undefined ? undefined : [...entry.sources].find(([sourceFp]) => sourceFp !== fp);
+      if (source === undefined) continue;
+      if (!entry!.targets.includes(fp)) entry!.targets.push(fp);
+      return { reason: 'inhibited', cause: { kind: 'inhibited', inhibitRuleId: rule.id, sourceAlertId: source[1], sourceFingerprint: source[0] }, until: null };
+    }
+    return undefined;
+  }
+
+  private suppress(alert: Alert, fp: string, time: number, hold: { reason: Reason; cause: Cause; until: number | null }, pausedBy: string | null, out: Decision[]): void {
+    this.parked.set(fp, { alert, reason: hold.reason, until: hold.until, pausedBy });
+    out.push({ type: 'suppressed', alertId: alert.id, fingerprint: fp, reason: hold.reason, cause: hold.cause, until: hold.until, ruleId: pausedBy, alertIds: [alert.id], at: time });
+  }
+
+  /** Correlates again a parked alert whose hold ended at `time`, if it is still parked for that and still fires. */
+  private release(fp: string, reason: Reason, time: number, out: Decision[]): void {
+    const parked = this.parked.get(fp);
+    if (parked === undefined || parked.reason !== reason) return;
+    this.parked.delete(fp);
+    const record = this.fingerprints.get(fp);
+    if (record === undefined || !record.firing) return;
+    out.push({ type: 'released', alertId: parked.alert.id, fingerprint: fp, reason, ruleId: parked.pausedBy, alertIds: [parked.alert.id], at: time });
+    const keys = this.correlate(parked.alert, fp, time, reason === 'paused', out);
+    if (keys.length > 0) record.groups = keys;
+  }
+
   /**
-   * Time-driven work due by `now`: groups open (group wait over), resolve (resolve delay over) or are
+   * Time-driven work due by `now`: holds that ended are released (in order of that instant, then
+   * fingerprint); groups open (group wait over), resolve (resolve delay over) or are
    * forgotten, in order of that instant, then key; then resolved fingerprints past retention are forgotten.
    */
   tick(now: number): Decision[] {
     const out: Decision[] = [];
+    const holds = [...this.parked]
+      .filter(([, p]) => p.until !== null && p.until <= now)
+      .sort(([fpA, a], [fpB, b]) => a.until! - b.until! || (fpA < fpB ? -1 : 1));
+    for (const [fp, p] of holds) this.release(fp, p.reason, p.until!, out);
     const due = [...this.groups.values()]
       .map((group) => ({ group, at: this.dueAt(group) }))
       .filter((d): d is { group: Group; at: number } => d.at !== null && d.at <= now)
@@ -167,13 +262,24 @@ export class ReferenceCorrelator {
     return group.resolvedAt! + Math.max(this.settings.retention, rule.reopenWithin);
   }
 
-  private correlate(alert: Alert, time: number, out: Decision[]): string[] {
+  /** Maintenance, inhibition, then the rules (and auto-pause by the first rule that matches); the group keys. */
+  private correlate(alert: Alert, fp: string, time: number, skipPause: boolean, out: Decision[]): string[] {
+    const hold = this.holdBack(alert, fp, time);
+    if (hold !== undefined) {
+      this.suppress(alert, fp, time, hold, null, out);
+      return [];
+    }
     const keys: string[] = [];
     for (const rule of this.rules) {
-      if (!matches(rule, alert.labels)) continue;
+      if (!matches(rule.match, alert.labels)) continue;
+      if (keys.length === 0 && !skipPause && rule.autoPause !== undefined) {
+        this.suppress(alert, fp, time, { reason: 'paused', cause: { kind: 'paused', ruleId: rule.id }, until: time + rule.autoPause }, rule.id, out);
+        return [];
+      }
       keys.push(this.attach(this.place(rule, alert, time, out), alert, time, out));
       if (!rule.continue) break;
     }
+    if (keys.length === 0) out.push({ type: 'unmatched', alertId: alert.id, fingerprint: fp, ruleId: null, alertIds: [alert.id], at: time });
     return keys;
   }
 

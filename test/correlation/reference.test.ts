@@ -1,10 +1,10 @@
 /**
- * The correlator against a slow, obviously-correct model of its core (`reference-correlator.ts`):
- * random rule sets (matchers, groupBy, window, maximum age, group wait, minimum alerts, resolveWhen,
- * resolve delay, reopenWithin, continue, severity mappings), a random limit on alerts per incident and
- * retention, and random streams with out-of-order, duplicate and stale notifications and ticks, fed in
- * random batches with the state sometimes round-tripped through JSON. Every decision must be the
- * model's, field for field.
+ * The correlator against a slow, obviously-correct model of it (`reference-correlator.ts`): random
+ * rule sets (matchers, groupBy, window, maximum age, group wait, minimum alerts, resolveWhen, resolve
+ * delay, reopenWithin, auto-pause, continue, severity mappings), inhibition rules, a maintenance
+ * window, a random limit on alerts per incident and retention, and random streams with out-of-order,
+ * duplicate and stale notifications and ticks, fed in random batches with the state sometimes
+ * round-tripped through JSON. Every decision must be the model's, field for field.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,12 +33,13 @@ const ruleArb = fc.record({
   groupWait: fc.constantFrom(0, 0, 1, 5, 20).map((m) => m * 60_000),
   minAlerts: fc.constantFrom(1, 1, 2, 3),
   resolveAfter: fc.constantFrom(0, 0, 5, 20).map((m) => m * 60_000),
+  autoPause: fc.constantFrom(undefined, undefined, undefined, 60_000, 600_000),
   resolveWhen: fc.constantFrom('all' as const, 'first' as const, 'never' as const),
   reopenWithin: fc.constantFrom(0, 10, 60).map((m) => m * 60_000),
   // A mapping of its own, where a more severe alert may keep or even worsen the priority.
   template: fc.option(fc.tuple(...SEVERITIES.map(() => fc.record({ impact: fc.constantFrom(1, 2, 3 as const), urgency: fc.constantFrom(1, 2, 3 as const) }))).map((levels) => ({ severityMapping: Object.fromEntries(SEVERITIES.map((s, i) => [s, levels[i]!])) as Record<AlertSeverity, { impact: 1 | 2 | 3; urgency: 1 | 2 | 3 }> })), { nil: undefined }),
 });
-const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 3 }).map((rules): ReferenceRule[] => rules.map(({ template, ...r }, i) => ({ ...r, id: `r${i}`, ...(template === undefined ? {} : { template }) })));
+const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 3 }).map((rules): ReferenceRule[] => rules.map(({ template, autoPause, ...r }, i) => ({ ...r, id: `r${i}`, ...(template === undefined ? {} : { template }), ...(autoPause === undefined ? {} : { autoPause }) })));
 
 // The i-th alert is at about minute 2i, up to 15 minutes early or late (so out of order).
 const alertArb = fc.record({
@@ -74,13 +75,25 @@ const itemsArb = fc.tuple(streamArb, fc.array(fc.nat(80), { maxLength: 12 })).ma
 });
 const hostClock = (i: number) => min(2 * i + 20);
 
-const settingsArb = fc.record({ maxAlertsPerIncident: fc.integer({ min: 2, max: 8 }), retention: fc.constantFrom(10, 30, 60, 240).map((m) => m * 60_000) });
+const inhibitRuleArb = fc.record({
+  source: fc.array(matcherArb, { minLength: 1, maxLength: 1 }),
+  target: fc.array(fc.oneof(matcherArb, fc.constant({ label: 'alertname', op: 'neq' as const, value: 'Down' })), { maxLength: 1 }),
+  equal: fc.subarray(['service', 'host']),
+});
+const windowArb = fc.record({ match: fc.array(matcherArb, { minLength: 1, maxLength: 1 }), start: fc.integer({ min: 0, max: 120 }), length: fc.integer({ min: 1, max: 60 }) });
+const settingsArb = fc.record({
+  maxAlertsPerIncident: fc.integer({ min: 2, max: 8 }),
+  retention: fc.constantFrom(10, 30, 60, 240).map((m) => m * 60_000),
+  inhibitRules: fc.array(inhibitRuleArb, { maxLength: 2 }).map((rules) => rules.map((r, i) => ({ ...r, id: `i${i}` }))),
+  maintenance: fc.array(windowArb, { maxLength: 1 }).map((ws) => ws.map(({ match, start, length }, i) => ({ id: `m${i}`, match, start: iso(start), end: iso(start + length) }))),
+});
 
 describe('the correlator against the reference model', () => {
   it('makes the same decisions, in any batching and across JSON round trips', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
-        const correlator = createCorrelator({ rules, flapping: { enabled: false }, storm: { maxAlertsPerIncident: settings.maxAlertsPerIncident }, retention: settings.retention });
+        const { maxAlertsPerIncident, retention, inhibitRules, maintenance } = settings;
+        const correlator = createCorrelator({ rules, inhibitRules, maintenance, flapping: { enabled: false }, storm: { maxAlertsPerIncident }, retention });
         const model = new ReferenceCorrelator(rules, settings);
         const expected = items.flatMap((it, i) => (it.kind === 'alert' ? model.ingest(it.alert) : model.tick(hostClock(i))));
         const cuts = new Set(cutList);
