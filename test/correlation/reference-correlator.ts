@@ -38,6 +38,8 @@ export interface ReferenceRule {
 export interface ReferenceSettings {
   readonly maxAlertsPerIncident: number;
   readonly retention: number;
+  /** Flapping detection, or null when off. */
+  readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
   readonly inhibitRules: ReadonlyArray<{ id: string; source: ReferenceMatcher[]; target: ReferenceMatcher[]; equal: string[] }>;
   readonly maintenance: ReadonlyArray<{ id: string; match: ReferenceMatcher[]; start: string; end: string }>;
 }
@@ -65,6 +67,9 @@ interface Fingerprint {
   time: number;
   count: number;
   groups: string[];
+  /** Times of its state changes within the flapping period (the first notification is not a change). */
+  changes: number[];
+  flappingUntil: number | undefined;
 }
 
 interface Group {
@@ -97,8 +102,12 @@ function matches(list: readonly ReferenceMatcher[], labels: Record<string, strin
   });
 }
 
-type Reason = 'inhibited' | 'maintenance' | 'paused';
-type Cause = { kind: 'inhibited'; inhibitRuleId: string; sourceAlertId: string; sourceFingerprint: string } | { kind: 'maintenance'; windowId: string } | { kind: 'paused'; ruleId: string };
+type Reason = 'inhibited' | 'maintenance' | 'paused' | 'flapping';
+type Cause =
+  | { kind: 'inhibited'; inhibitRuleId: string; sourceAlertId: string; sourceFingerprint: string }
+  | { kind: 'maintenance'; windowId: string }
+  | { kind: 'paused'; ruleId: string }
+  | { kind: 'flapping'; changes: number };
 
 /** A suppressed firing alert, waiting for its release. */
 interface Parked {
@@ -145,7 +154,7 @@ export class ReferenceCorrelator {
       out.push({ type: 'deduplicated', ...base, count: known.count, stale, incidentKeys: [...known.groups] });
       return out;
     }
-    const record: Fingerprint = { firing, time, count: (known?.count ?? 0) + 1, groups: [] };
+    const record: Fingerprint = { firing, time, count: (known?.count ?? 0) + 1, groups: [], ...this.flapping(known, time) };
     this.fingerprints.set(fingerprint, record);
     if (firing) {
       this.addSource(alert, fingerprint);
@@ -161,6 +170,19 @@ export class ReferenceCorrelator {
     }
     for (const target of this.removeSource(alert, fingerprint)) this.release(target, 'inhibited', time, out);
     return out;
+  }
+
+  /**
+   * The flapping record after a state change at `time`: the changes within the period, the most
+   * recent threshold + 1 of them; flapping for the quiet period after a change when there are more
+   * than the threshold, or when it was still flapping.
+   */
+  private flapping(known: Fingerprint | undefined, time: number): Pick<Fingerprint, 'changes' | 'flappingUntil'> {
+    const settings = this.settings.flapping;
+    if (settings === null || known === undefined) return { changes: [], flappingUntil: undefined };
+    const changes = [...known.changes.filter((x) => x > time - settings.period), time].slice(-(settings.threshold + 1));
+    const flapping = changes.length > settings.threshold || (known.flappingUntil !== undefined && known.flappingUntil > time);
+    return { changes, flappingUntil: flapping ? time + settings.quietPeriod : known.flappingUntil };
   }
 
   private inhibitionKey(rule: ReferenceSettings['inhibitRules'][number], labels: Record<string, string>): string {
@@ -192,8 +214,10 @@ export class ReferenceCorrelator {
     return released;
   }
 
-  /** Why a firing alert is held back, if it is: maintenance, then inhibition by another firing source. */
+  /** Why a firing alert is held back, if it is: flapping, maintenance, then inhibition by another firing source. */
   private holdBack(alert: Alert, fp: string, time: number): { reason: Reason; cause: Cause; until: number | null } | undefined {
+    const record = this.fingerprints.get(fp)!;
+    if (record.flappingUntil !== undefined && record.flappingUntil > time) return { reason: 'flapping', cause: { kind: 'flapping', changes: record.changes.length }, until: record.flappingUntil };
     for (const w of this.settings.maintenance) {
       if (time >= Date.parse(w.start) && time < Date.parse(w.end) && matches(w.match, alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
     }
@@ -245,7 +269,10 @@ export class ReferenceCorrelator {
       else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, at, [], out);
       else this.groups.delete(group.key);
     }
-    for (const [fp, record] of this.fingerprints) if (!record.firing && record.time + this.settings.retention <= now) this.fingerprints.delete(fp);
+    for (const [fp, record] of this.fingerprints) {
+      const flapping = record.flappingUntil !== undefined && record.flappingUntil > now;
+      if (!record.firing && record.time + this.settings.retention <= now && !flapping) this.fingerprints.delete(fp);
+    }
     return out;
   }
 
