@@ -37,6 +37,8 @@ export interface ReferenceRule {
 /** The config-wide settings the model understands. */
 export interface ReferenceSettings {
   readonly maxAlertsPerIncident: number;
+  /** Unresolved groups (pending or open) past which a rule's alerts go to its one storm group. */
+  readonly maxOpenGroups: number;
   readonly retention: number;
   /** Flapping detection, or null when off. */
   readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
@@ -303,7 +305,9 @@ export class ReferenceCorrelator {
         this.suppress(alert, fp, time, { reason: 'paused', cause: { kind: 'paused', ruleId: rule.id }, until: time + rule.autoPause }, rule.id, out);
         return [];
       }
-      keys.push(this.attach(this.place(rule, alert, time, out), alert, time, out));
+      const { group, storm } = this.place(rule, alert, time, out);
+      keys.push(this.attach(group, alert, time, out));
+      if (storm > 0) out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: 'open-groups', groupKey: group.key, alertIds: [alert.id], at: time });
       if (!rule.continue) break;
     }
     if (keys.length === 0) out.push({ type: 'unmatched', alertId: alert.id, fingerprint: fp, ruleId: null, alertIds: [alert.id], at: time });
@@ -316,17 +320,32 @@ export class ReferenceCorrelator {
   }
 
   /** The group an alert joins under a rule: the latest of its identity if it takes it (or reopens), else a new one. */
-  private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): Group {
+  private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): { group: Group; storm: number } {
     const identity = this.identity(rule, alert.labels);
-    const latestKey = this.latestGroup.get(identity);
-    const group = latestKey === undefined ? undefined : this.groups.get(latestKey);
-    if (group !== undefined && group.status === 'resolved' && time >= group.resolvedAt! && time - group.resolvedAt! <= rule.reopenWithin) {
-      group.status = 'open';
-      group.resolvedAt = null;
-      out.push({ type: 'reopen-incident', incidentKey: group.key, ruleId: rule.id, alertIds: [alert.id], at: time });
-      return group;
+    const latest = this.latest(identity);
+    if (latest !== undefined && latest.status === 'resolved' && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
+      latest.status = 'open';
+      latest.resolvedAt = null;
+      out.push({ type: 'reopen-incident', incidentKey: latest.key, ruleId: rule.id, alertIds: [alert.id], at: time });
+      return { group: latest, storm: 0 };
     }
-    if (group !== undefined && this.accepts(group, time)) return group;
+    if (latest !== undefined && this.accepts(latest, time)) return { group: latest, storm: 0 };
+    // Past the limit on unresolved groups, the rule's one storm group takes the alert (a new one is announced).
+    const unresolved = [...this.groups.values()].filter((g) => g.status !== 'resolved').length;
+    if (unresolved < this.settings.maxOpenGroups) return { group: this.newGroup(rule, identity, alert, time), storm: 0 };
+    const stormIdentity = `${rule.id} storm`;
+    const storm = this.latest(stormIdentity);
+    if (storm !== undefined && storm.status !== 'resolved') return { group: storm, storm: 0 };
+    return { group: this.newGroup(rule, stormIdentity, alert, time), storm: unresolved };
+  }
+
+  /** The latest group of an identity, unless forgotten. */
+  private latest(identity: string): Group | undefined {
+    const key = this.latestGroup.get(identity);
+    return key === undefined ? undefined : this.groups.get(key);
+  }
+
+  private newGroup(rule: ReferenceRule, identity: string, alert: Alert, time: number): Group {
     const key = `${rule.id}#${++this.sequence}`;
     const title = alert.labels.alertname ?? '';
     const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false };
