@@ -1,13 +1,14 @@
 /**
- * A slow, obviously-correct model of the correlator's core, written from the semantics in the guide
- * rather than from the engine: plain mutable Maps, one object per fingerprint and per group, no
+ * A slow, obviously-correct model of the correlator, written from the semantics in the guide rather
+ * than from the engine: plain mutable Maps, one object per fingerprint and per group, no
  * copy-on-write, no packed records, no caches. It covers dedup by the alert's own times (stale copies
- * included), rules (first match wins, `continue`), matchers, `groupBy` (a missing label goes to one
- * group of the rule), `window`, `maxGroupAge`, `groupWait` and `minAlerts` (opened by a later alert
- * or by `tick`), severity-driven priority, `resolveWhen` with `resolveAfter`, `reopenWithin`, the
- * limit on alerts per incident, and eviction past retention. It leaves out flapping, inhibition,
- * maintenance, auto-pause, topology and the limits on open groups and tracked alerts: configs given
- * to it must turn those off.
+ * included); rules (first match wins, `continue`) and label matchers; `groupBy` (a missing label goes
+ * to one group of the rule), `window`, `maxGroupAge`, `groupWait` and `minAlerts` (opened by a later
+ * alert or by `tick`); severity-driven priority; `resolveWhen` with `resolveAfter`, and `reopenWithin`;
+ * flapping, fixed maintenance windows, inhibition and auto-pause, with their releases; the storm and
+ * overflow groups past the limits on open groups and tracked alerts, and the limit on alerts per
+ * incident; eviction past retention. It leaves out recurring maintenance windows and topology:
+ * configs given to it must not use them.
  */
 import { labelsFingerprint, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
@@ -39,6 +40,8 @@ export interface ReferenceSettings {
   readonly maxAlertsPerIncident: number;
   /** Unresolved groups (pending or open) past which a rule's alerts go to its one storm group. */
   readonly maxOpenGroups: number;
+  /** Fingerprints remembered, past which new ones go untracked to their rule's overflow group. */
+  readonly maxTrackedAlerts: number;
   readonly retention: number;
   /** Flapping detection, or null when off. */
   readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
@@ -156,6 +159,13 @@ export class ReferenceCorrelator {
       out.push({ type: 'deduplicated', ...base, count: known.count, stale, incidentKeys: [...known.groups] });
       return out;
     }
+    if (known === undefined && this.fingerprints.size >= this.settings.maxTrackedAlerts) {
+      // Past the limit on tracked alerts a new fingerprint is not remembered: correlated (never held
+      // for release, never paused) into the rule's overflow group, or only reported resolved.
+      if (firing) this.correlate(alert, fingerprint, time, true, out, false);
+      else out.push({ type: 'alert-resolved', ...base, incidentKeys: [] });
+      return out;
+    }
     const record: Fingerprint = { firing, time, count: (known?.count ?? 0) + 1, groups: [], ...this.flapping(known, time) };
     this.fingerprints.set(fingerprint, record);
     if (firing) {
@@ -217,9 +227,9 @@ export class ReferenceCorrelator {
   }
 
   /** Why a firing alert is held back, if it is: flapping, maintenance, then inhibition by another firing source. */
-  private holdBack(alert: Alert, fp: string, time: number): { reason: Reason; cause: Cause; until: number | null } | undefined {
-    const record = this.fingerprints.get(fp)!;
-    if (record.flappingUntil !== undefined && record.flappingUntil > time) return { reason: 'flapping', cause: { kind: 'flapping', changes: record.changes.length }, until: record.flappingUntil };
+  private holdBack(alert: Alert, fp: string, time: number, tracked: boolean): { reason: Reason; cause: Cause; until: number | null } | undefined {
+    const record = this.fingerprints.get(fp);
+    if (tracked && record?.flappingUntil !== undefined && record.flappingUntil > time) return { reason: 'flapping', cause: { kind: 'flapping', changes: record.changes.length }, until: record.flappingUntil };
     for (const w of this.settings.maintenance) {
       if (time >= Date.parse(w.start) && time < Date.parse(w.end) && matches(w.match, alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
     }
@@ -228,14 +238,14 @@ export class ReferenceCorrelator {
       const entry = this.inhibitions.get(this.inhibitionKey(rule, alert.labels));
       const source = entry === undefined ? undefined : [...entry.sources].find(([sourceFp]) => sourceFp !== fp);
       if (source === undefined) continue;
-      if (!entry!.targets.includes(fp)) entry!.targets.push(fp);
+      if (tracked && !entry!.targets.includes(fp)) entry!.targets.push(fp);
       return { reason: 'inhibited', cause: { kind: 'inhibited', inhibitRuleId: rule.id, sourceAlertId: source[1], sourceFingerprint: source[0] }, until: null };
     }
     return undefined;
   }
 
-  private suppress(alert: Alert, fp: string, time: number, hold: { reason: Reason; cause: Cause; until: number | null }, pausedBy: string | null, out: Decision[]): void {
-    this.parked.set(fp, { alert, reason: hold.reason, until: hold.until, pausedBy });
+  private suppress(alert: Alert, fp: string, time: number, hold: { reason: Reason; cause: Cause; until: number | null }, pausedBy: string | null, out: Decision[], tracked = true): void {
+    if (tracked) this.parked.set(fp, { alert, reason: hold.reason, until: hold.until, pausedBy });
     out.push({ type: 'suppressed', alertId: alert.id, fingerprint: fp, reason: hold.reason, cause: hold.cause, until: hold.until, ruleId: pausedBy, alertIds: [alert.id], at: time });
   }
 
@@ -292,10 +302,10 @@ export class ReferenceCorrelator {
   }
 
   /** Maintenance, inhibition, then the rules (and auto-pause by the first rule that matches); the group keys. */
-  private correlate(alert: Alert, fp: string, time: number, skipPause: boolean, out: Decision[]): string[] {
-    const hold = this.holdBack(alert, fp, time);
+  private correlate(alert: Alert, fp: string, time: number, skipPause: boolean, out: Decision[], tracked = true): string[] {
+    const hold = this.holdBack(alert, fp, time, tracked);
     if (hold !== undefined) {
-      this.suppress(alert, fp, time, hold, null, out);
+      this.suppress(alert, fp, time, hold, null, out, tracked);
       return [];
     }
     const keys: string[] = [];
@@ -305,9 +315,9 @@ export class ReferenceCorrelator {
         this.suppress(alert, fp, time, { reason: 'paused', cause: { kind: 'paused', ruleId: rule.id }, until: time + rule.autoPause }, rule.id, out);
         return [];
       }
-      const { group, storm } = this.place(rule, alert, time, out);
-      keys.push(this.attach(group, alert, time, out));
-      if (storm > 0) out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: 'open-groups', groupKey: group.key, alertIds: [alert.id], at: time });
+      const { group, storm } = tracked ? this.place(rule, alert, time, out) : this.coarseGroup(rule, 'overflow', alert, time, this.fingerprints.size);
+      keys.push(this.attach(group, alert, time, out, tracked));
+      if (storm > 0) out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: tracked ? 'open-groups' : 'tracked-alerts', groupKey: group.key, alertIds: [alert.id], at: time });
       if (!rule.continue) break;
     }
     if (keys.length === 0) out.push({ type: 'unmatched', alertId: alert.id, fingerprint: fp, ruleId: null, alertIds: [alert.id], at: time });
@@ -333,10 +343,15 @@ export class ReferenceCorrelator {
     // Past the limit on unresolved groups, the rule's one storm group takes the alert (a new one is announced).
     const unresolved = [...this.groups.values()].filter((g) => g.status !== 'resolved').length;
     if (unresolved < this.settings.maxOpenGroups) return { group: this.newGroup(rule, identity, alert, time), storm: 0 };
-    const stormIdentity = `${rule.id} storm`;
-    const storm = this.latest(stormIdentity);
-    if (storm !== undefined && storm.status !== 'resolved') return { group: storm, storm: 0 };
-    return { group: this.newGroup(rule, stormIdentity, alert, time), storm: unresolved };
+    return this.coarseGroup(rule, 'storm', alert, time, unresolved);
+  }
+
+  /** The rule's one storm or overflow group while unresolved, else a new one (`storm` is then the count to announce). */
+  private coarseGroup(rule: ReferenceRule, kind: 'storm' | 'overflow', alert: Alert, time: number, count: number): { group: Group; storm: number } {
+    const identity = `${rule.id} ${kind}`;
+    const latest = this.latest(identity);
+    if (latest !== undefined && latest.status !== 'resolved') return { group: latest, storm: 0 };
+    return { group: this.newGroup(rule, identity, alert, time), storm: count };
   }
 
   /** The latest group of an identity, unless forgotten. */
@@ -361,13 +376,15 @@ export class ReferenceCorrelator {
     return time >= group.first - window && time <= group.last + window && time - group.first <= maxGroupAge && group.last - time <= maxGroupAge;
   }
 
-  private attach(group: Group, alert: Alert, time: number, out: Decision[]): string {
+  private attach(group: Group, alert: Alert, time: number, out: Decision[], tracked: boolean): string {
     const { rule } = group;
     group.alerts++;
     group.firing++;
     group.first = Math.min(group.first, time);
     group.last = Math.max(group.last, time);
     group.resolveAt = null; // a firing alert cancels a pending resolve
+    // Untracked alerts never resolve their group: an overflow group resolves after a window of quiet.
+    if (!tracked) group.resolveAt = time + rule.window;
     const event = { ruleId: rule.id, alertIds: [alert.id], at: time };
     if (group.status === 'pending') {
       if (group.alerts <= this.settings.maxAlertsPerIncident) group.listed.push(alert.id);

@@ -2,10 +2,10 @@
  * The correlator against a slow, obviously-correct model of it (`reference-correlator.ts`): random
  * rule sets (matchers, groupBy, window, maximum age, group wait, minimum alerts, resolveWhen, resolve
  * delay, reopenWithin, auto-pause, continue, severity mappings), inhibition rules, a maintenance
- * window, flapping detection, random storm limits (open groups, alerts per incident) and retention,
- * and random streams with out-of-order, duplicate and stale notifications and ticks, fed in random
- * batches with the state sometimes round-tripped through JSON. Every decision must be the model's,
- * field for field.
+ * window, flapping detection, random storm limits (open groups, alerts per incident, tracked alerts)
+ * and retention, and random streams with out-of-order, duplicate and stale notifications and ticks,
+ * fed in random batches with the state sometimes round-tripped through JSON. Every decision must be
+ * the model's, field for field.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,7 @@ const windowArb = fc.record({ match: fc.array(matcherArb, { minLength: 1, maxLen
 const settingsArb = fc.record({
   maxAlertsPerIncident: fc.integer({ min: 2, max: 8 }),
   maxOpenGroups: fc.constantFrom(2, 4, 8, 100_000),
+  maxTrackedAlerts: fc.constantFrom(3, 8, 200_000),
   retention: fc.constantFrom(10, 30, 60, 240).map((m) => m * 60_000),
   inhibitRules: fc.array(inhibitRuleArb, { maxLength: 2 }).map((rules) => rules.map((r, i) => ({ ...r, id: `i${i}` }))),
   flapping: fc.option(fc.record({ threshold: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom(10, 30, 60).map((m) => m * 60_000), quietPeriod: fc.constantFrom(5, 20).map((m) => m * 60_000) }), { nil: null }),
@@ -95,8 +96,8 @@ describe('the correlator against the reference model', () => {
   it('makes the same decisions, in any batching and across JSON round trips', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
-        const { maxAlertsPerIncident, maxOpenGroups, retention, inhibitRules, maintenance, flapping } = settings;
-        const storm = { maxAlertsPerIncident, maxOpenGroups };
+        const { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts, retention, inhibitRules, maintenance, flapping } = settings;
+        const storm = { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts };
         const correlator = createCorrelator({ rules, inhibitRules, maintenance, flapping: flapping === null ? { enabled: false } : flapping, storm, retention });
         const model = new ReferenceCorrelator(rules, settings);
         const expected = items.flatMap((it, i) => (it.kind === 'alert' ? model.ingest(it.alert) : model.tick(hostClock(i))));
