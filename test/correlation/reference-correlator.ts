@@ -10,30 +10,18 @@
  * incident; eviction past retention. It leaves out recurring maintenance windows and topology:
  * configs given to it must not use them.
  */
-import { labelsFingerprint, type Decision } from 'itsm-kit/correlation';
+import { labelsFingerprint, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
+import { matches, ReferenceInhibitions, type ReferenceInhibitRule, type ReferenceMatcher } from './reference-inhibition';
 
 type Levels = { readonly impact: 1 | 2 | 3; readonly urgency: 1 | 2 | 3 };
 
-/** The label matchers the model understands. */
-export type ReferenceMatcher = { label: string; op: 'eq' | 'neq'; value: string } | { label: string; op: 'in'; values: string[] } | { label: string; op: 'regex'; value: string };
 
-/** The part of a rule the model understands. */
-export interface ReferenceRule {
-  readonly id: string;
+/** The part of a validated rule the model understands, with label matchers only. */
+export type ReferenceRule = Pick<CorrelationRule, 'id' | 'continue' | 'groupBy' | 'window' | 'maxGroupAge' | 'groupWait' | 'minAlerts' | 'resolveWhen' | 'resolveAfter' | 'reopenWithin' | 'autoPause'> & {
   readonly match: ReferenceMatcher[];
-  readonly continue: boolean;
-  readonly groupBy: string[];
-  readonly window: number;
-  readonly maxGroupAge: number;
-  readonly groupWait: number;
-  readonly minAlerts: number;
-  readonly resolveWhen: 'all' | 'first' | 'never';
-  readonly resolveAfter: number;
-  readonly reopenWithin: number;
-  readonly autoPause?: number;
   readonly template?: { readonly severityMapping: Readonly<Record<AlertSeverity, Levels>> };
-}
+};
 
 /** The config-wide settings the model understands. */
 export interface ReferenceSettings {
@@ -45,7 +33,7 @@ export interface ReferenceSettings {
   readonly retention: number;
   /** Flapping detection, or null when off. */
   readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
-  readonly inhibitRules: ReadonlyArray<{ id: string; source: ReferenceMatcher[]; target: ReferenceMatcher[]; equal: string[] }>;
+  readonly inhibitRules: readonly ReferenceInhibitRule[];
   readonly maintenance: ReadonlyArray<{ id: string; match: ReferenceMatcher[]; start: string; end: string }>;
 }
 
@@ -97,16 +85,6 @@ interface Group {
   stormAnnounced: boolean;
 }
 
-function matches(list: readonly ReferenceMatcher[], labels: Record<string, string>): boolean {
-  return list.every((m) => {
-    const value = labels[m.label] ?? '';
-    if (m.op === 'eq') return value === m.value;
-    if (m.op === 'neq') return value !== m.value;
-    if (m.op === 'in') return m.values.includes(value);
-    return new RegExp(`^(?:${m.value})$`).test(value);
-  });
-}
-
 type Reason = 'inhibited' | 'maintenance' | 'paused' | 'flapping';
 type Cause =
   | { kind: 'inhibited'; inhibitRuleId: string; sourceAlertId: string; sourceFingerprint: string }
@@ -122,25 +100,21 @@ interface Parked {
   readonly pausedBy: string | null;
 }
 
-/** The firing sources of one inhibition rule and `equal` values, and the targets they hold. */
-interface Inhibition {
-  readonly sources: Map<string, string>;
-  readonly targets: string[];
-}
-
 /** The model: feed it alerts one at a time, in arrival order, and ticks. */
 export class ReferenceCorrelator {
   private readonly fingerprints = new Map<string, Fingerprint>();
   private readonly groups = new Map<string, Group>();
   private readonly latestGroup = new Map<string, string>();
   private readonly parked = new Map<string, Parked>();
-  private readonly inhibitions = new Map<string, Inhibition>();
+  private readonly inhibitions: ReferenceInhibitions;
   private sequence = 0;
 
   constructor(
     private readonly rules: readonly ReferenceRule[],
     private readonly settings: ReferenceSettings,
-  ) {}
+  ) {
+    this.inhibitions = new ReferenceInhibitions(settings.inhibitRules);
+  }
 
   /** The decisions for one alert. */
   ingest(alert: Alert): Decision[] {
@@ -169,7 +143,7 @@ export class ReferenceCorrelator {
     const record: Fingerprint = { firing, time, count: (known?.count ?? 0) + 1, groups: [], ...this.flapping(known, time) };
     this.fingerprints.set(fingerprint, record);
     if (firing) {
-      this.addSource(alert, fingerprint);
+      this.inhibitions.addSource(alert, fingerprint);
       record.groups = this.correlate(alert, fingerprint, time, false, out);
       return out;
     }
@@ -180,7 +154,7 @@ export class ReferenceCorrelator {
       const group = this.groups.get(key);
       if (group !== undefined) this.leave(group, alert.id, time, out);
     }
-    for (const target of this.removeSource(alert, fingerprint)) this.release(target, 'inhibited', time, out);
+    for (const target of this.inhibitions.removeSource(alert, fingerprint)) this.release(target, 'inhibited', time, out);
     return out;
   }
 
@@ -197,35 +171,6 @@ export class ReferenceCorrelator {
     return { changes, flappingUntil: flapping ? time + settings.quietPeriod : known.flappingUntil };
   }
 
-  private inhibitionKey(rule: ReferenceSettings['inhibitRules'][number], labels: Record<string, string>): string {
-    return JSON.stringify([rule.id, ...rule.equal.map((name) => labels[name] ?? '')]);
-  }
-
-  /** A firing alert becomes a source of every inhibition rule whose `source` it matches. */
-  private addSource(alert: Alert, fp: string): void {
-    for (const rule of this.settings.inhibitRules) {
-      if (!matches(rule.source, alert.labels)) continue;
-      const key = this.inhibitionKey(rule, alert.labels);
-      const entry = this.inhibitions.get(key) ?? { sources: new Map<string, string>(), targets: [] };
-      entry.sources.set(fp, alert.id);
-      this.inhibitions.set(key, entry);
-    }
-  }
-
-  /** A resolved source leaves; the targets of an inhibition with no source left are returned, in the order held. */
-  private removeSource(alert: Alert, fp: string): string[] {
-    const released: string[] = [];
-    for (const rule of this.settings.inhibitRules) {
-      if (!matches(rule.source, alert.labels)) continue;
-      const key = this.inhibitionKey(rule, alert.labels);
-      const entry = this.inhibitions.get(key);
-      if (entry === undefined || !entry.sources.delete(fp) || entry.sources.size > 0) continue;
-      for (const target of entry.targets) if (!released.includes(target)) released.push(target);
-      this.inhibitions.delete(key);
-    }
-    return released;
-  }
-
   /** Why a firing alert is held back, if it is: flapping, maintenance, then inhibition by another firing source. */
   private holdBack(alert: Alert, fp: string, time: number, tracked: boolean): { reason: Reason; cause: Cause; until: number | null } | undefined {
     const record = this.fingerprints.get(fp);
@@ -233,15 +178,8 @@ export class ReferenceCorrelator {
     for (const w of this.settings.maintenance) {
       if (time >= Date.parse(w.start) && time < Date.parse(w.end) && matches(w.match, alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
     }
-    for (const rule of this.settings.inhibitRules) {
-      if (!matches(rule.target, alert.labels)) continue;
-      const entry = this.inhibitions.get(this.inhibitionKey(rule, alert.labels));
-      const source = entry === undefined ? undefined : [...entry.sources].find(([sourceFp]) => sourceFp !== fp);
-      if (source === undefined) continue;
-      if (tracked && !entry!.targets.includes(fp)) entry!.targets.push(fp);
-      return { reason: 'inhibited', cause: { kind: 'inhibited', inhibitRuleId: rule.id, sourceAlertId: source[1], sourceFingerprint: source[0] }, until: null };
-    }
-    return undefined;
+    const inhibited = this.inhibitions.holding(alert, fp, tracked);
+    return inhibited === undefined ? undefined : { reason: 'inhibited', cause: { kind: 'inhibited', ...inhibited }, until: null };
   }
 
   private suppress(alert: Alert, fp: string, time: number, hold: { reason: Reason; cause: Cause; until: number | null }, pausedBy: string | null, out: Decision[], tracked = true): void {
