@@ -1,6 +1,6 @@
 import type { Alert } from '../models/alert';
 import type { Ctx, MutableGroup } from './context';
-import { announceAlertStorm, NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
+import { announceAlertStorm, groupDueAt, NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
 import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
 import { groupIdentity, severityRank } from './rules';
@@ -150,10 +150,11 @@ export function alertLeftGroup(ctx: Ctx, key: string, alert: Alert, t: number): 
     ci[slot] = Math.max(0, (ci[slot] as number) - 1);
     rootMayChange = ci[slot] === 0 && alert.ciId === g.root;
   }
-  if (g.st === 0) {
-    if (g.fc === 0) ctx.due(g.l + rule.window);
-    return;
+  if (g.st === 1) {
+    if (scheduleResolve(ctx, rule, g, t, true)) resolveGroup(ctx, rule, key, g, t, [alert.id]);
+    else if (rootMayChange) reRoot(ctx, rule, key, g, alert.id, t);
   }
-  if (scheduleResolve(ctx, rule, g, t, true)) resolveGroup(ctx, rule, key, g, t, [alert.id]);
-  else if (rootMayChange) reRoot(ctx, rule, key, g, alert.id, t);
+  // What the group waits for now (dropped while pending, forgotten when it never resolves...).
+  const at = groupDueAt(ctx, g);
+  if (at !== null) ctx.due(at);
 }

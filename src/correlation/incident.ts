@@ -1,6 +1,7 @@
 import { ciIdsOf, firingCiIds } from './ci-counts';
 import type { Ctx, MutableGroup } from './context';
 import type { CompiledRule } from './rules';
+import type { GroupRecord } from './state';
 
 /** A shared empty id list (JSON round trips make their own). */
 export const NO_IDS: readonly string[] = Object.freeze([]);
@@ -80,4 +81,23 @@ export function scheduleResolve(ctx: Ctx, rule: CompiledRule, g: MutableGroup, t
   if (g.ra === null) g.ra = t + rule.resolveAfter;
   ctx.due(g.ra);
   return rule.resolveAfter === 0;
+}
+
+/**
+ * When group `g` next needs a tick, or null: a pending group opens when its wait is over (or is
+ * dropped `window` after its last alert once none fires), an open one resolves when its resolve
+ * delay is over (or, never resolving, is forgotten `retention` after its last alert once none fires),
+ * and a resolved one is forgotten after `max(retention, reopenWithin)`.
+ */
+export function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
+  const rule = ctx.config.rules[g.r]!;
+  if (g.st === 0) {
+    if (g.fc === 0) return g.l + rule.window;
+    return g.n >= rule.minAlerts ? g.f + rule.groupWait : null;
+  }
+  if (g.st === 1) {
+    if (g.ra !== null) return g.ra;
+    return rule.resolveWhen === 'never' && g.fc === 0 ? g.l + ctx.config.retention : null;
+  }
+  return (g.rt ?? 0) + Math.max(ctx.config.retention, rule.reopenWithin);
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from './context';
-import { NO_IDS, openGroup, resolveGroup } from './incident';
+import { groupDueAt, NO_IDS, openGroup, resolveGroup } from './incident';
 import { release } from './pipeline';
 import type { ParkedAlert } from './parked';
 import type { GroupRecord } from './state';
@@ -14,28 +14,15 @@ function byTimeThenKey<T>(a: Due<T>, b: Due<T>): number {
   return a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** Releases parked alerts whose hold ended by `now` (in order of that instant, then fingerprint). */
-function releaseParked(ctx: Ctx): void {
+/** Releases parked alerts whose hold ended by `now` (in order of that instant, then fingerprint); false when none had. */
+function releaseParked(ctx: Ctx): boolean {
   const due: Due<ParkedAlert>[] = [];
   ctx.parked.forEach((p, fp) => {
     if (p.u !== null && p.u <= ctx.now) due.push({ at: p.u, key: fp, value: p });
   });
   due.sort(byTimeThenKey);
   for (const d of due) release(ctx, d.key, d.value.r, d.at);
-}
-
-/** When group `g` next needs work, or null. */
-function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
-  const rule = ctx.config.rules[g.r]!;
-  if (g.st === 0) {
-    if (g.fc === 0) return g.l + rule.window;
-    return g.n >= rule.minAlerts ? g.f + rule.groupWait : null;
-  }
-  if (g.st === 1) {
-    if (g.ra !== null) return g.ra;
-    return rule.resolveWhen === 'never' && g.fc === 0 ? g.l + ctx.config.retention : null;
-  }
-  return (g.rt ?? 0) + Math.max(ctx.config.retention, rule.reopenWithin);
+  return due.length > 0;
 }
 
 function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
@@ -43,8 +30,8 @@ function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
   if (g.st !== 2) ctx.open--;
 }
 
-/** Opens, resolves and forgets the groups due by `now`, in order of their due instant, then key. */
-function advanceGroups(ctx: Ctx): void {
+/** Opens, resolves and forgets the groups due by `now`, in order of their due instant, then key; false when none was. */
+function advanceGroups(ctx: Ctx): boolean {
   const due: Due<GroupRecord>[] = [];
   ctx.groups.forEach((g, key) => {
     const at = groupDueAt(ctx, g);
@@ -57,6 +44,7 @@ function advanceGroups(ctx: Ctx): void {
     else if (value.st === 1 && value.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
     else forgetGroup(ctx, key, value);
   }
+  return due.length > 0;
 }
 
 /** Forgets resolved fingerprints past retention (unless flapping) and empty inhibition entries. */
@@ -94,12 +82,25 @@ function nextDue(ctx: Ctx): number | null {
   return next;
 }
 
-/** All time-driven work due by `ctx.now`. */
+// Rounds of work one tick does at most (each round moves a group or a parked alert on, so a few do).
+const MAX_ROUNDS = 64;
+
+/**
+ * All time-driven work due by `ctx.now`, including work that becomes due during the tick: a group
+ * the tick resolves whose retention has already passed, an alert released into a group whose wait
+ * has already ended, or held again by a pause that has already run out. Each round releases the
+ * parked alerts due, then advances the groups due, until a round finds nothing.
+ */
 export function runTick(ctx: Ctx): void {
-  releaseParked(ctx);
-  advanceGroups(ctx);
+  let settled = false;
+  for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
+    const released = releaseParked(ctx);
+    const advanced = advanceGroups(ctx);
+    settled = !released && !advanced;
+  }
   evictFingerprints(ctx);
   evictIndex(ctx, ctx.index, false);
   evictIndex(ctx, ctx.cis, true);
-  ctx.next = nextDue(ctx);
+  // Work left over by the round limit is due now: the host is told to tick again at once.
+  ctx.next = settled ? nextDue(ctx) : ctx.now;
 }

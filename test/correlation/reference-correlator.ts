@@ -200,24 +200,28 @@ export class ReferenceCorrelator {
   }
 
   /**
-   * Time-driven work due by `now`: holds that ended are released (in order of that instant, then
-   * fingerprint); groups open (group wait over), resolve (resolve delay over) or are
-   * forgotten, in order of that instant, then key; then resolved fingerprints past retention are forgotten.
+   * Time-driven work due by `now`, in rounds until nothing is left (work can fall due during the
+   * tick): holds that ended are released (in order of that instant, then fingerprint), then groups
+   * open (group wait over), resolve (resolve delay over) or are forgotten, in order of that instant,
+   * then key. Then resolved fingerprints past retention are forgotten.
    */
   tick(now: number): Decision[] {
     const out: Decision[] = [];
-    const holds = [...this.parked]
-      .filter(([, p]) => p.until !== null && p.until <= now)
-      .sort(([fpA, a], [fpB, b]) => a.until! - b.until! || (fpA < fpB ? -1 : 1));
-    for (const [fp, p] of holds) this.release(fp, p.reason, p.until!, out);
-    const due = [...this.groups.values()]
-      .map((group) => ({ group, at: this.dueAt(group) }))
-      .filter((d): d is { group: Group; at: number } => d.at !== null && d.at <= now)
-      .sort((a, b) => a.at - b.at || (a.group.key < b.group.key ? -1 : 1));
-    for (const { group, at } of due) {
-      if (group.status === 'pending' && group.firing > 0) this.open(group, at, [], out);
-      else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, at, [], out);
-      else this.groups.delete(group.key);
+    for (;;) {
+      const holds = [...this.parked]
+        .filter(([, p]) => p.until !== null && p.until <= now)
+        .sort(([fpA, a], [fpB, b]) => a.until! - b.until! || (fpA < fpB ? -1 : 1));
+      for (const [fp, p] of holds) this.release(fp, p.reason, p.until!, out);
+      const due = [...this.groups.values()]
+        .map((group) => ({ group, at: this.dueAt(group) }))
+        .filter((d): d is { group: Group; at: number } => d.at !== null && d.at <= now)
+        .sort((a, b) => a.at - b.at || (a.group.key < b.group.key ? -1 : 1));
+      for (const { group, at } of due) {
+        if (group.status === 'pending' && group.firing > 0) this.open(group, at, [], out);
+        else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, at, [], out);
+        else this.groups.delete(group.key);
+      }
+      if (holds.length === 0 && due.length === 0) break;
     }
     for (const [fp, record] of this.fingerprints) {
       const flapping = record.flappingUntil !== undefined && record.flappingUntil > now;

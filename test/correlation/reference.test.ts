@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createCorrelator, type CorrelatorState, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
 import { iso, min } from './_helpers';
-import { ReferenceCorrelator, type ReferenceRule } from './reference-correlator';
+import { ReferenceCorrelator, type ReferenceRule, type ReferenceSettings } from './reference-correlator';
 
 const LABELS = ['alertname', 'service', 'host'] as const;
 const VALUES: Record<(typeof LABELS)[number], readonly string[]> = { alertname: ['Down', 'Slow'], service: ['db', 'web'], host: ['h1', 'h2'] };
@@ -92,13 +92,21 @@ const settingsArb = fc.record({
   maintenance: fc.array(windowArb, { maxLength: 1 }).map((ws) => ws.map(({ match, start, length }, i) => ({ id: `m${i}`, match, start: iso(start), end: iso(start + length) }))),
 });
 
+/** The correlator for a rule set and settings of the model. */
+function correlatorOf(rules: readonly ReferenceRule[], settings: ReferenceSettings) {
+  const { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts, retention, inhibitRules, maintenance, flapping } = settings;
+  const storm = { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts };
+  return createCorrelator({ rules: [...rules], inhibitRules: [...inhibitRules], maintenance: [...maintenance], flapping: flapping === null ? { enabled: false } : flapping, storm, retention });
+}
+
+/** A state's tables and counters, without its `next` (what a tick that does nothing leaves as it was). */
+const tables = (state: CorrelatorState) => JSON.stringify({ ...state, next: null });
+
 describe('the correlator against the reference model', () => {
   it('makes the same decisions, in any batching and across JSON round trips', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
-        const { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts, retention, inhibitRules, maintenance, flapping } = settings;
-        const storm = { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts };
-        const correlator = createCorrelator({ rules, inhibitRules, maintenance, flapping: flapping === null ? { enabled: false } : flapping, storm, retention });
+        const correlator = correlatorOf(rules, settings);
         const model = new ReferenceCorrelator(rules, settings);
         const expected = items.flatMap((it, i) => (it.kind === 'alert' ? model.ingest(it.alert) : model.tick(hostClock(i))));
         const cuts = new Set(cutList);
@@ -127,6 +135,24 @@ describe('the correlator against the reference model', () => {
         expect(actual).toEqual(expected);
       }),
       { numRuns: 2_000 },
+    );
+  });
+
+  it('nextTickAt: nothing is due before it (a host that ticks only then misses no decision and no eviction)', () => {
+    fc.assert(
+      fc.property(rulesArb, settingsArb, itemsArb, (rules, settings, items) => {
+        const correlator = correlatorOf(rules, settings);
+        let state: CorrelatorState = correlator.initialState();
+        items.forEach((it, i) => {
+          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : correlator.tick(state, hostClock(i));
+          state = out.state;
+          const before = out.nextTickAt === null ? hostClock(i) + 400 * 86_400_000 : out.nextTickAt - 1;
+          const early = correlator.tick(state, before);
+          expect(early.decisions).toEqual([]);
+          expect(tables(early.state)).toBe(tables(state));
+        });
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

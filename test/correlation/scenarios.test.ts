@@ -384,6 +384,25 @@ describe('eviction', () => {
     expect([later.state.fps.n, later.state.groups.n, later.state.index.n, later.state.open]).toEqual([0, 0, 0, 0]);
     expect(out.state.groups.n).toBe(1);
   });
+
+  it('an incident that never resolves is forgotten retention after its last alert once none fires, when nextTickAt says', () => {
+    const c = createCorrelator({ rules: [{ id: 'r', resolveWhen: 'never' }], retention: '10m', flapping: { enabled: false } });
+    const l = { alertname: 'X' };
+    const out = c.ingest(c.initialState(), [alert('1', l, 0), resolved('2', l, 0, 2)], min(2));
+    expect(out.nextTickAt).toBe(min(10)); // the group's last alert at 0 + 10m, before the fingerprint's 2 + 10m
+    expect(c.tick(out.state, min(10) - 1).state.groups.n).toBe(1);
+    expect(c.tick(out.state, min(10)).state.groups.n).toBe(0);
+  });
+
+  it('work that falls due during a tick is done in it: a group the tick resolves, already past retention, is forgotten', () => {
+    // Untracked alerts (past the tracked limit) go to an overflow group that resolves a window after the last one.
+    const c = createCorrelator({ rules: [{ id: 'r', window: '1m' }], retention: '10m', storm: { maxTrackedAlerts: 1 }, flapping: { enabled: false } });
+    const out = c.ingest(c.initialState(), [alert('1', { alertname: 'A' }, 0), alert('2', { alertname: 'B' }, 0)], min(0));
+    const late = c.tick(out.state, min(30));
+    expect(types(late.decisions)).toEqual(['resolve-incident']);
+    expect(late.state.groups.n).toBe(1); // the tracked alert's group, still open
+    expect(late.nextTickAt).toBe(null);
+  });
 });
 
 describe('stored states', () => {
