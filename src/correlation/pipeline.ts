@@ -135,15 +135,17 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
 
 /**
  * Releases a parked alert whose cause ended at `t` (if it is still parked for that reason and still
- * firing) and correlates it again.
+ * firing) and correlates it again. Returns the keys of the groups it joined.
  */
-export function release(ctx: Ctx, fp: string, reason: SuppressionReason, t: number): void {
+export function release(ctx: Ctx, fp: string, reason: SuppressionReason, t: number): readonly string[] {
   const parked = ctx.parked.get(fp);
-  if (parked === undefined || parked.r !== reason) return;
+  if (parked === undefined || parked.r !== reason) return NO_IDS;
   ctx.parked.delete(fp);
   const rec = ctx.fps.get(fp);
-  if (rec === undefined || rec.s !== 1) return;
+  if (rec === undefined || rec.s !== 1) return NO_IDS;
   const { alert, pausedBy } = unpackParked(parked);
   ctx.out.push({ type: 'released', alertId: alert.id, fingerprint: fp, reason, ruleId: pausedBy, alertIds: [alert.id], at: t });
-  attach(ctx, fp, rec, correlateFiring(ctx, alert, fp, t, rec, reason === 'paused'));
+  const keys = correlateFiring(ctx, alert, fp, t, rec, reason === 'paused');
+  attach(ctx, fp, rec, keys);
+  return keys;
 }

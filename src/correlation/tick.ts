@@ -1,50 +1,34 @@
 import type { Ctx } from './context';
 import { groupDueAt, NO_IDS, openGroup, resolveGroup } from './incident';
 import { release } from './pipeline';
-import type { ParkedAlert } from './parked';
 import type { GroupRecord } from './state';
-
-interface Due<T> {
-  readonly at: number;
-  readonly key: string;
-  readonly value: T;
-}
-
-function byTimeThenKey<T>(a: Due<T>, b: Due<T>): number {
-  return a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/** Releases parked alerts whose hold ended by `now` (in order of that instant, then fingerprint); false when none had. */
-function releaseParked(ctx: Ctx): boolean {
-  const due: Due<ParkedAlert>[] = [];
-  ctx.parked.forEach((p, fp) => {
-    if (p.u !== null && p.u <= ctx.now) due.push({ at: p.u, key: fp, value: p });
-  });
-  due.sort(byTimeThenKey);
-  for (const d of due) release(ctx, d.key, d.value.r, d.at);
-  return due.length > 0;
-}
+import { WorkQueue } from './work-queue';
 
 function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
   ctx.groups.delete(key);
   if (g.st !== 2) ctx.open--;
 }
 
-/** Opens, resolves and forgets the groups due by `now`, in order of their due instant, then key; false when none was. */
-function advanceGroups(ctx: Ctx): boolean {
-  const due: Due<GroupRecord>[] = [];
-  ctx.groups.forEach((g, key) => {
-    const at = groupDueAt(ctx, g);
-    if (at !== null && at <= ctx.now) due.push({ at, key, value: g });
-  });
-  due.sort(byTimeThenKey);
-  for (const { at, key, value } of due) {
-    const rule = ctx.config.rules[value.r]!;
-    if (value.st === 0 && value.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at, NO_IDS);
-    else if (value.st === 1 && value.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
-    else forgetGroup(ctx, key, value);
-  }
-  return due.length > 0;
+/** When parked alert (kind 0) or group (kind 1) `key` next needs work, or null. */
+function dueOf(ctx: Ctx, kind: 0 | 1, key: string): number | null {
+  if (kind === 0) return ctx.parked.get(key)?.u ?? null;
+  const g = ctx.groups.get(key);
+  return g === undefined ? null : groupDueAt(ctx, g);
+}
+
+/** Queues the work of parked alert or group `key` if it is due by `now`. */
+function queueIfDue(ctx: Ctx, queue: WorkQueue, kind: 0 | 1, key: string): void {
+  const at = dueOf(ctx, kind, key);
+  if (at !== null && at <= ctx.now) queue.push({ at, kind, key });
+}
+
+/** Opens, resolves or forgets group `key` at `at`. */
+function advanceGroup(ctx: Ctx, key: string, at: number): void {
+  const g = ctx.groups.get(key)!;
+  const rule = ctx.config.rules[g.r]!;
+  if (g.st === 0 && g.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at, NO_IDS);
+  else if (g.st === 1 && g.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
+  else forgetGroup(ctx, key, g);
 }
 
 /** Forgets resolved fingerprints past retention (unless flapping) and empty inhibition entries. */
@@ -68,7 +52,7 @@ function evictIndex(ctx: Ctx, index: Ctx['index'], resolvedToo: boolean): void {
   for (const entry of gone) index.delete(entry);
 }
 
-/** Recomputes the next instant worth a tick after the work is done. */
+/** The earliest instant after `now` at which a parked alert or a group needs work or a resolved fingerprint is forgotten, or null. */
 function nextDue(ctx: Ctx): number | null {
   let next: number | null = null;
   const see = (at: number | null | undefined) => {
@@ -82,25 +66,38 @@ function nextDue(ctx: Ctx): number | null {
   return next;
 }
 
-// Rounds of work one tick does at most (each round moves a group or a parked alert on, so a few do).
-const MAX_ROUNDS = 64;
+// Pieces of work one call does at most; past them it asks to be called again at once (`nextTickAt` = now).
+const MAX_WORK = 1_000_000;
 
 /**
- * All time-driven work due by `ctx.now`, including work that becomes due during the tick: a group
- * the tick resolves whose retention has already passed, an alert released into a group whose wait
- * has already ended, or held again by a pause that has already run out. Each round releases the
- * parked alerts due, then advances the groups due, until a round finds nothing.
+ * All time-driven work due by `ctx.now`, in time order (at one instant parked alerts before groups,
+ * then by key), including work that falls due meanwhile: a group resolved whose retention has passed,
+ * a released alert's group whose wait is over. So a late tick decides what ticks at every instant
+ * something fell due would have. Then resolved fingerprints and index entries past retention go.
  */
 export function runTick(ctx: Ctx): void {
-  let settled = false;
-  for (let round = 0; round < MAX_ROUNDS && !settled; round++) {
-    const released = releaseParked(ctx);
-    const advanced = advanceGroups(ctx);
-    settled = !released && !advanced;
+  const queue = new WorkQueue();
+  ctx.parked.forEach((_, fp) => queueIfDue(ctx, queue, 0, fp));
+  ctx.groups.forEach((_, key) => queueIfDue(ctx, queue, 1, key));
+  let done = 0;
+  while (queue.size > 0 && done < MAX_WORK) {
+    const { at, kind, key } = queue.pop();
+    // Work that moved since it was queued (cancelled, postponed, done) is queued anew, or dropped.
+    if (dueOf(ctx, kind, key) !== at) continue;
+    done++;
+    if (kind === 1) {
+      advanceGroup(ctx, key, at);
+      queueIfDue(ctx, queue, 1, key);
+      continue;
+    }
+    // A released alert may be held again, and changes the groups it joins.
+    const joined = release(ctx, key, ctx.parked.get(key)!.r, at);
+    queueIfDue(ctx, queue, 0, key);
+    for (const group of joined) queueIfDue(ctx, queue, 1, group);
   }
   evictFingerprints(ctx);
   evictIndex(ctx, ctx.index, false);
   evictIndex(ctx, ctx.cis, true);
-  // Work left over by the round limit is due now: the host is told to tick again at once.
-  ctx.next = settled ? nextDue(ctx) : ctx.now;
+  // Work left over by the limit is due now: the host is told to tick again at once.
+  ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx);
 }

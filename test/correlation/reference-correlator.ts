@@ -200,28 +200,30 @@ export class ReferenceCorrelator {
   }
 
   /**
-   * Time-driven work due by `now`, in rounds until nothing is left (work can fall due during the
-   * tick): holds that ended are released (in order of that instant, then fingerprint), then groups
-   * open (group wait over), resolve (resolve delay over) or are forgotten, in order of that instant,
-   * then key. Then resolved fingerprints past retention are forgotten.
+   * Time-driven work due by `now`, one piece at a time, always the earliest (at one instant, releases
+   * before groups, then by fingerprint or key), looking afresh after each piece since work can fall
+   * due meanwhile: a hold that ended is released; a group opens (group wait over), resolves (resolve
+   * delay over) or is forgotten. Then resolved fingerprints past retention are forgotten.
    */
   tick(now: number): Decision[] {
     const out: Decision[] = [];
     for (;;) {
-      const holds = [...this.parked]
-        .filter(([, p]) => p.until !== null && p.until <= now)
-        .sort(([fpA, a], [fpB, b]) => a.until! - b.until! || (fpA < fpB ? -1 : 1));
-      for (const [fp, p] of holds) this.release(fp, p.reason, p.until!, out);
-      const due = [...this.groups.values()]
-        .map((group) => ({ group, at: this.dueAt(group) }))
-        .filter((d): d is { group: Group; at: number } => d.at !== null && d.at <= now)
-        .sort((a, b) => a.at - b.at || (a.group.key < b.group.key ? -1 : 1));
-      for (const { group, at } of due) {
-        if (group.status === 'pending' && group.firing > 0) this.open(group, at, [], out);
-        else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, at, [], out);
-        else this.groups.delete(group.key);
+      const work = [
+        ...[...this.parked].map(([fp, p]) => ({ at: p.until, kind: 0, key: fp })),
+        ...[...this.groups.values()].map((g) => ({ at: this.dueAt(g), kind: 1, key: g.key })),
+      ]
+        .filter((w): w is { at: number; kind: number; key: string } => w.at !== null && w.at <= now)
+        .sort((a, b) => a.at - b.at || a.kind - b.kind || (a.key < b.key ? -1 : 1));
+      const first = work[0];
+      if (first === undefined) break;
+      if (first.kind === 0) {
+        this.release(first.key, this.parked.get(first.key)!.reason, first.at, out);
+        continue;
       }
-      if (holds.length === 0 && due.length === 0) break;
+      const group = this.groups.get(first.key)!;
+      if (group.status === 'pending' && group.firing > 0) this.open(group, first.at, [], out);
+      else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, first.at, [], out);
+      else this.groups.delete(group.key);
     }
     for (const [fp, record] of this.fingerprints) {
       const flapping = record.flappingUntil !== undefined && record.flappingUntil > now;

@@ -102,6 +102,17 @@ function correlatorOf(rules: readonly ReferenceRule[], settings: ReferenceSettin
 /** A state's tables and counters, without its `next` (what a tick that does nothing leaves as it was). */
 const tables = (state: CorrelatorState) => JSON.stringify({ ...state, next: null });
 
+/** The same, with each keyed table as its entries in key order (the order within a bucket is layout, not content). */
+function content(state: CorrelatorState): string {
+  const entries = (t: { b: ReadonlyArray<ReadonlyArray<unknown> | null> }) => {
+    const out: Array<[string, unknown]> = [];
+    for (const bucket of t.b) for (let j = 0; bucket && j < bucket.length; j += 2) out.push([bucket[j] as string, bucket[j + 1]]);
+    return out.sort(([x], [y]) => (x < y ? -1 : 1));
+  };
+  const { groups, index, inhibit, parked, cis, ...rest } = state;
+  return JSON.stringify({ ...rest, next: null, groups: entries(groups), index: entries(index), inhibit: entries(inhibit), parked: entries(parked), cis: entries(cis) });
+}
+
 describe('the correlator against the reference model', () => {
   it('makes the same decisions, in any batching and across JSON round trips', () => {
     fc.assert(
@@ -153,6 +164,32 @@ describe('the correlator against the reference model', () => {
         });
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('a late tick decides what ticks at every nextTickAt would have, in the same order', () => {
+    fc.assert(
+      fc.property(rulesArb, settingsArb, itemsArb, fc.integer({ min: 1, max: 240 }), (rules, settings, items, lateBy) => {
+        const correlator = correlatorOf(rules, settings);
+        let state: CorrelatorState = correlator.initialState();
+        items.forEach((it, i) => {
+          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : correlator.tick(state, hostClock(i));
+          state = out.state;
+          const late = hostClock(i) + lateBy * 60_000;
+          const timely: Decision[] = [];
+          let s = state;
+          for (let next = out.nextTickAt; next !== null && next <= late; ) {
+            const step = correlator.tick(s, next);
+            timely.push(...step.decisions);
+            s = step.state;
+            next = step.nextTickAt;
+          }
+          const once = correlator.tick(state, late);
+          expect(once.decisions).toEqual([...timely, ...correlator.tick(s, late).decisions]);
+          expect(content(once.state)).toBe(content(correlator.tick(s, late).state));
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -394,6 +394,19 @@ describe('eviction', () => {
     expect(c.tick(out.state, min(10)).state.groups.n).toBe(0);
   });
 
+  it('a late tick works in time order: a group resolves at its instant before a later release can join it', () => {
+    const c = createCorrelator({
+      rules: [{ id: 'svc', groupBy: ['service'], resolveAfter: '5m' }],
+      maintenance: [{ id: 'm', match: [{ label: 'host', op: 'eq', value: 'b' }], start: iso(0), end: iso(8) }],
+      flapping: { enabled: false },
+    });
+    const a = { alertname: 'X', service: 's', host: 'a' };
+    const out = c.ingest(c.initialState(), [alert('1', a, 0), resolved('2', a, 0, 1), alert('3', { ...a, host: 'b' }, 2)], min(2));
+    expect(types(out.decisions)).toEqual(['open-incident', 'alert-resolved', 'suppressed']);
+    const late = c.tick(out.state, min(20)).decisions;
+    expect(late.map((d) => [d.type, d.at])).toEqual([['resolve-incident', min(6)], ['released', min(8)], ['open-incident', min(8)]]);
+  });
+
   it('work that falls due during a tick is done in it: a group the tick resolves, already past retention, is forgotten', () => {
     // Untracked alerts (past the tracked limit) go to an overflow group that resolves a window after the last one.
     const c = createCorrelator({ rules: [{ id: 'r', window: '1m' }], retention: '10m', storm: { maxTrackedAlerts: 1 }, flapping: { enabled: false } });
