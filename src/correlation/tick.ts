@@ -82,7 +82,8 @@ export function runTick(ctx: Ctx): void {
   let done = 0;
   while (queue.size > 0 && done < MAX_WORK) {
     const { at, kind, key } = queue.pop();
-    // Work that moved since it was queued (cancelled, postponed, done) is queued anew, or dropped.
+    // Work that moved since it was queued (done, cancelled, postponed) is dropped: where it moved to,
+    // whoever moved it queued it anew.
     if (dueOf(ctx, kind, key) !== at) continue;
     done++;
     if (kind === 1) {
