@@ -56,6 +56,8 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
   // The title is announced once; an open group does not need it again.
   g.title = '';
   announceAlertStorm(ctx, rule, key, g, cause, at);
+  // An overflow group's quiet window can end before its wait does: it resolves as it opens, not before.
+  if (g.ra !== null && g.ra < at) g.ra = at;
   scheduleResolve(ctx, rule, g, at);
 }
 

@@ -363,6 +363,8 @@ export class ReferenceCorrelator {
   private open(group: Group, at: number, alertIds: string[], out: Decision[]): void {
     const levels = levelsOf(group.rule, group.severity);
     group.status = 'open';
+    // An incident never resolves before it opened (an overflow group's quiet window can end first).
+    if (group.resolveAt !== null && group.resolveAt < at) group.resolveAt = at;
     group.priority = levels.priority;
     out.push({ type: 'open-incident', incidentKey: group.key, ruleId: group.rule.id, title: group.title, ...levels, alertIds: group.listed, ciIds: [], rootCauseCiId: null, at });
     this.announceStorm(group, alertIds, at, out);

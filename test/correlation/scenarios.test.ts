@@ -364,6 +364,14 @@ describe('storm protection', () => {
     expect(types(later.decisions)).toEqual(['attach-alert']);
   });
 
+  it('an overflow group whose quiet window ends before its wait resolves as it opens, not before', () => {
+    const c = createCorrelator({ rules: [{ id: 'h', window: '1m', groupWait: '5m' }], storm: { maxTrackedAlerts: 1 }, flapping: { enabled: false } });
+    const out = c.ingest(c.initialState(), [alert('1', { alertname: 'A' }, 0), alert('2', { alertname: 'B' }, 0)], min(0));
+    // h#1 holds the tracked alert; h#2 is the overflow group, quiet since minute 1, waiting until minute 5.
+    const ticked = c.tick(out.state, min(10)).decisions.map((d) => [d.type, 'incidentKey' in d ? d.incidentKey : null, d.at]);
+    expect(ticked).toEqual([['open-incident', 'h#1', min(5)], ['open-incident', 'h#2', min(5)], ['resolve-incident', 'h#2', min(5)]]);
+  });
+
   it('past the tracked-alert limit, alerts go to an overflow group that resolves when quiet', () => {
     const c = createCorrelator({ rules: [{ id: 'h', groupBy: ['host'], window: '5m' }], storm: { maxTrackedAlerts: 2 } });
     const out = c.ingest(c.initialState(), Array.from({ length: 5 }, (_, i) => alert(`${i}`, { alertname: 'X', host: `h${i}` }, 0)), min(0));
