@@ -1,6 +1,6 @@
 import type { Alert } from '../models/alert';
 import type { Ctx, MutableGroup } from './context';
-import { announceAlertStorm, groupDueAt, NO_IDS, openGroup, resolveGroup, rootOf, scheduleResolve } from './incident';
+import { announceAlertStorm, NO_IDS, openGroup, resolveGroup, rootOf, scheduleGroup, scheduleResolve } from './incident';
 import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
 import { groupIdentity, severityRank } from './rules';
@@ -97,19 +97,13 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
     rootChanged = before === 0;
     if (rule.hops !== undefined) ctx.cis.set(`${rule.index}:${alert.ciId}`, key);
   }
-  if (!tracked) {
-    g.ra = t + rule.window;
-    ctx.due(g.ra);
-  }
+  if (!tracked) g.ra = t + rule.window;
   const rank = severityRank(alert.severity);
   if (g.st === 0) {
     if (listed) (g.a = ctx.writable((g.a ?? NO_IDS) as string[], (a) => [...a])).push(alert.id);
     if (rank < g.sv) g.sv = rank;
     if (g.n >= rule.minAlerts && t >= g.f + rule.groupWait) openGroup(ctx, rule, key, g, t, [alert.id]);
-    else {
-      ctx.out.push({ type: 'pending', alertId: alert.id, ruleId: rule.id, groupKey: key, waitingFor: g.n >= rule.minAlerts ? 'group-wait' : 'min-alerts', alertIds: [alert.id], at: t });
-      if (g.n >= rule.minAlerts) ctx.due(g.f + rule.groupWait);
-    }
+    else ctx.out.push({ type: 'pending', alertId: alert.id, ruleId: rule.id, groupKey: key, waitingFor: g.n >= rule.minAlerts ? 'group-wait' : 'min-alerts', alertIds: [alert.id], at: t });
   } else {
     ctx.out.push({ type: 'attach-alert', incidentKey: key, ruleId: rule.id, alertId: alert.id, alertIds: [alert.id], at: t });
     if (rank < g.sv) raisePriority(ctx, rule, key, g, rank, alert.id, t);
@@ -117,6 +111,7 @@ export function groupAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number
   }
   if (storm > 0) ctx.out.push({ type: 'storm-detected', ruleId: rule.id, count: storm, limit: tracked ? 'open-groups' : 'tracked-alerts', groupKey: key, alertIds: [alert.id], at: t });
   announceAlertStorm(ctx, rule, key, g, [alert.id], t);
+  scheduleGroup(ctx, g);
   return key;
 }
 
@@ -151,10 +146,8 @@ export function alertLeftGroup(ctx: Ctx, key: string, alert: Alert, t: number): 
     rootMayChange = ci[slot] === 0 && alert.ciId === g.root;
   }
   if (g.st === 1) {
-    if (scheduleResolve(ctx, rule, g, t, true)) resolveGroup(ctx, rule, key, g, t, [alert.id]);
+    if (scheduleResolve(rule, g, t, true)) resolveGroup(ctx, rule, key, g, t, [alert.id]);
     else if (rootMayChange) reRoot(ctx, rule, key, g, alert.id, t);
   }
-  // What the group waits for now (dropped while pending, forgotten when it never resolves...).
-  const at = groupDueAt(ctx, g);
-  if (at !== null) ctx.due(at);
+  scheduleGroup(ctx, g);
 }

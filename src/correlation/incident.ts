@@ -58,7 +58,7 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
   announceAlertStorm(ctx, rule, key, g, cause, at);
   // An overflow group's quiet window can end before its wait does: it resolves as it opens, not before.
   if (g.ra !== null && g.ra < at) g.ra = at;
-  scheduleResolve(ctx, rule, g, at);
+  scheduleResolve(rule, g, at);
 }
 
 /** Resolves an open group. */
@@ -68,20 +68,18 @@ export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: Mutab
   g.ra = null;
   ctx.open--;
   ctx.out.push({ type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at });
-  ctx.due(at + Math.max(ctx.config.retention, rule.reopenWithin));
 }
 
 /**
  * Applies the rule's resolve condition to an open group after a change at `t`: `all` resolves when no
  * alert fires, `first` as soon as one has resolved, `never` not at all; `resolveAfter` delays it
- * (any new firing alert cancels the delay). Returns true when resolved now.
+ * (any new firing alert cancels the delay), until `g.ra`. Returns true when resolved now.
  */
-export function scheduleResolve(ctx: Ctx, rule: CompiledRule, g: MutableGroup, t: number, resolvedOne = false): boolean {
+export function scheduleResolve(rule: CompiledRule, g: MutableGroup, t: number, resolvedOne = false): boolean {
   if (g.st !== 1 || rule.resolveWhen === 'never') return false;
   const met = rule.resolveWhen === 'all' ? g.fc === 0 : resolvedOne || (g.fc === 0 && g.n > 0);
   if (!met) return false;
   if (g.ra === null) g.ra = t + rule.resolveAfter;
-  ctx.due(g.ra);
   return rule.resolveAfter === 0;
 }
 
@@ -102,4 +100,10 @@ export function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
     return rule.resolveWhen === 'never' && g.fc === 0 ? g.l + ctx.config.retention : null;
   }
   return (g.rt ?? 0) + Math.max(ctx.config.retention, rule.reopenWithin);
+}
+
+/** Tells the call's `nextTickAt` when group `g` next needs a tick (after every change of it on ingest). */
+export function scheduleGroup(ctx: Ctx, g: GroupRecord): void {
+  const at = groupDueAt(ctx, g);
+  if (at !== null) ctx.due(at);
 }
