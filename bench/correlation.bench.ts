@@ -5,6 +5,7 @@ import type { Alert } from '../src/models';
 import { createTopology } from '../src/topology';
 import { dedupLowerBound } from './_lib/dedup-lower-bound';
 import { fmt } from './_lib/measure';
+import { slowObjectCount } from './_lib/v8-shapes';
 
 /**
  * The issue's benchmark: a synthetic stream of 1,000,000 alerts (10,000 group identities with 4 hosts
@@ -116,6 +117,11 @@ function floorGroupBy(map: Map<string, { n: number }>, alerts: readonly Alert[])
   }
 }
 
+/** The state's group records. */
+function* groupRecords(state: CorrelatorState): Generator<object> {
+  for (const bucket of state.groups.b) if (bucket) for (let j = 1; j < bucket.length; j += 2) yield bucket[j] as object;
+}
+
 function countGroups(state: CorrelatorState): { open: number; json: number } {
   return { open: state.open, json: JSON.stringify(state).length };
 }
@@ -177,6 +183,7 @@ function mixedStream(): void {
   console.log(`reference points: the alert check alone x${fmt(checkMs / floorMs, 2)}; check + Map dedup, one decision each (no rules, groups or immutable state) x${fmt(dedupMs / floorMs, 2)}${sink > 0 ? '' : ' (nothing checked)'}`);
   console.log(`open groups ${fmt(open)}, tracked fingerprints ${fmt(state.tracked)}`);
   console.log(`heap per open group: ${fmt((heapAfter - heapBefore) / open)} bytes (the whole state, its ${fmt(state.tracked)} fingerprints included); JSON per open group: ${fmt(json / open)} bytes`);
+  console.log(`group records in V8 dictionary (slow) mode: ${fmt(slowObjectCount(groupRecords(state)))} of ${fmt(state.groups.n)}`);
   void copy.open;
 }
 

@@ -12,6 +12,15 @@ const SEQ_SPAN = 2 ** 32;
 export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] };
 
 /**
+ * A copy of group record `g` with every field written out in one fixed order, so that every record
+ * the correlator makes has the same V8 shape (an object spread of records of mixed shapes is a slow
+ * generic copy). Absent optional fields are copied as `undefined`, which JSON leaves out.
+ */
+export function copyGroup(g: GroupRecord): MutableGroup {
+  return { r: g.r, st: g.st, f: g.f, l: g.l, n: g.n, fc: g.fc, sv: g.sv, p: g.p, title: g.title, a: g.a, ci: g.ci, root: g.root, ra: g.ra, rt: g.rt, sx: g.sx };
+}
+
+/**
  * The working context of one `ingest` or `tick` call: copy-on-write views over the state's tables,
  * the counters, and the decisions made so far. The input state is never mutated.
  */
@@ -79,7 +88,7 @@ export class Ctx {
   writeGroup(key: string): MutableGroup {
     const g = this.groups.get(key)!;
     if (this.owned.has(g)) return g as MutableGroup;
-    const copy: MutableGroup = { ...g };
+    const copy = copyGroup(g);
     this.owned.add(copy);
     this.groups.set(key, copy);
     return copy;

@@ -1,5 +1,5 @@
 import type { Alert } from '../models/alert';
-import type { Ctx, MutableGroup } from './context';
+import { copyGroup, type Ctx, type MutableGroup } from './context';
 import { announceAlertStorm, NO_IDS, openGroup, resolveGroup, rootOf, scheduleGroup, scheduleResolve } from './incident';
 import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
@@ -26,7 +26,7 @@ function topologyGroup(ctx: Ctx, rule: CompiledRule, ciId: string, t: number): s
 
 function newGroup(ctx: Ctx, rule: CompiledRule, identity: string, alert: Alert, t: number): string {
   const key = `${rule.id}#${++ctx.seq}`;
-  const g: MutableGroup = { r: rule.index, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: NO_IDS, ci: NO_IDS, root: alert.ciId ?? null, ra: null, rt: null };
+  const g: MutableGroup = copyGroup({ r: rule.index, st: 0, f: t, l: t, n: 0, fc: 0, sv: 4, p: 0, title: rule.renderTitle(alert), a: NO_IDS, ci: NO_IDS, root: alert.ciId ?? null, ra: null, rt: null });
   ctx.addGroup(key, g);
   ctx.index.set(identity, key);
   ctx.open++;

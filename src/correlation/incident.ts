@@ -52,7 +52,9 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
     rootCauseCiId: g.root,
     at,
   });
-  delete g.a;
+  // Cleared, not deleted: `delete` of a middle field turns the record into a slow dictionary-mode
+  // object for the rest of its life (every later copy and read pays); JSON omits it all the same.
+  g.a = undefined;
   // The title is announced once; an open group does not need it again.
   g.title = '';
   announceAlertStorm(ctx, rule, key, g, cause, at);

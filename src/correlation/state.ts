@@ -26,8 +26,8 @@ export interface GroupRecord {
   /** Priority announced (0 while pending). */
   readonly p: number;
   readonly title: string;
-  /** Alert ids while pending (bounded by maxAlertsPerIncident); absent once open. */
-  readonly a?: readonly string[];
+  /** Alert ids while pending (bounded by maxAlertsPerIncident); absent (or undefined) once open. */
+  readonly a?: readonly string[] | undefined;
   /** `[ciId, firing alerts on it, ...]` (bounded by maxAlertsPerIncident CIs). */
   readonly ci: CiCounts;
   readonly root: string | null;
@@ -35,7 +35,7 @@ export interface GroupRecord {
   readonly ra: number | null;
   readonly rt: number | null;
   /** 1 once the alerts-per-incident storm limit was announced. */
-  readonly sx?: 1;
+  readonly sx?: 1 | undefined;
 }
 
 /**
