@@ -11,6 +11,11 @@ export function ciSlot(counts: CiCounts, ciId: string): number {
   return -1;
 }
 
+/** The CI first counted, or null. */
+export function firstCiId(counts: CiCounts): string | null {
+  return counts.length === 0 ? null : (counts[0] as string);
+}
+
 /** Every CI id, sorted. */
 export function ciIdsOf(counts: CiCounts): string[] {
   const out: string[] = [];

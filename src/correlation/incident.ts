@@ -1,4 +1,4 @@
-import { ciIdsOf, firingCiIds } from './ci-counts';
+import { ciIdsOf, firingCiIds, firstCiId } from './ci-counts';
 import type { Ctx, MutableGroup } from './context';
 import type { CompiledRule } from './rules';
 import type { GroupRecord } from './state';
@@ -11,13 +11,17 @@ export function groupCiIds(g: MutableGroup): string[] {
   return ciIdsOf(g.ci);
 }
 
-/** The root cause of a group: the most upstream CI with a firing alert (topology rules), else its first CI. */
+/**
+ * The root cause of a group: for a topology rule, the most upstream CI with a firing alert; otherwise
+ * (or with no CI firing) the root as it was, or, when it had none, the first CI any of its alerts was on.
+ */
 export function rootOf(ctx: Ctx, rule: CompiledRule, g: MutableGroup): string | null {
   const topology = ctx.config.topology;
-  if (rule.hops === undefined || topology === undefined) return g.root;
-  const firing = firingCiIds(g.ci);
-  if (firing.length === 0) return g.root;
-  return topology.rootOf(firing);
+  if (rule.hops !== undefined && topology !== undefined) {
+    const firing = firingCiIds(g.ci);
+    if (firing.length > 0) return topology.rootOf(firing);
+  }
+  return g.root ?? firstCiId(g.ci);
 }
 
 /**

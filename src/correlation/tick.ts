@@ -42,12 +42,15 @@ function evictFingerprints(ctx: Ctx): void {
   ctx.tracked -= gone.length;
 }
 
-/** Forgets the entries of an index (group identity or CI -> group key) whose group is gone, or resolved when `resolvedToo`. */
-function evictIndex(ctx: Ctx, index: Ctx['index'], resolvedToo: boolean): void {
+/**
+ * Forgets the entries of an index (group identity or CI -> group key) whose group is gone. Only then:
+ * a resolved group keeps its entries, so that a tick in between changes nothing (a reopened incident
+ * is found by the CIs it had, whether or not a tick ran while it was resolved).
+ */
+function evictIndex(ctx: Ctx, index: Ctx['index']): void {
   const gone: string[] = [];
   index.forEach((key, entry) => {
-    const g = ctx.groups.get(key);
-    if (g === undefined || (resolvedToo && g.st === 2)) gone.push(entry);
+    if (ctx.groups.get(key) === undefined) gone.push(entry);
   });
   for (const entry of gone) index.delete(entry);
 }
@@ -97,8 +100,8 @@ export function runTick(ctx: Ctx): void {
     for (const group of joined) queueIfDue(ctx, queue, 1, group);
   }
   evictFingerprints(ctx);
-  evictIndex(ctx, ctx.index, false);
-  evictIndex(ctx, ctx.cis, true);
+  evictIndex(ctx, ctx.index);
+  evictIndex(ctx, ctx.cis);
   // Work left over by the limit is due now: the host is told to tick again at once.
   ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx);
 }

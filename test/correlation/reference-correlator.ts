@@ -7,20 +7,22 @@
  * alert or by `tick`); severity-driven priority; `resolveWhen` with `resolveAfter`, and `reopenWithin`;
  * flapping, fixed maintenance windows, inhibition and auto-pause, with their releases; the storm and
  * overflow groups past the limits on open groups and tracked alerts, and the limit on alerts per
- * incident; eviction past retention. It leaves out recurring maintenance windows and topology:
- * configs given to it must not use them.
+ * incident; eviction past retention; topology rules (an alert joins the group of a CI near its own,
+ * the root cause follows the most upstream firing CI) and maintenance windows by CI
+ * (`reference-topology.ts`). It leaves out recurring maintenance windows: configs given to it must
+ * not use them.
  */
 import { labelsFingerprint, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
 import { matches, ReferenceInhibitions, type ReferenceInhibitRule, type ReferenceMatcher } from './reference-inhibition';
-
-type Levels = { readonly impact: 1 | 2 | 3; readonly urgency: 1 | 2 | 3 };
-
+import { levelsOf, moreSevere, type Levels } from './reference-levels';
+import { ReferenceGroupCis, type ReferenceTopology } from './reference-topology';
 
 /** The part of a validated rule the model understands, with label matchers only. */
 export type ReferenceRule = Pick<CorrelationRule, 'id' | 'continue' | 'groupBy' | 'window' | 'maxGroupAge' | 'groupWait' | 'minAlerts' | 'resolveWhen' | 'resolveAfter' | 'reopenWithin' | 'autoPause'> & {
   readonly match: ReferenceMatcher[];
   readonly template?: { readonly severityMapping: Readonly<Record<AlertSeverity, Levels>> };
+  readonly topology?: { readonly hops: number };
 };
 
 /** The config-wide settings the model understands. */
@@ -34,26 +36,10 @@ export interface ReferenceSettings {
   /** Flapping detection, or null when off. */
   readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
   readonly inhibitRules: readonly ReferenceInhibitRule[];
-  readonly maintenance: ReadonlyArray<{ id: string; match: ReferenceMatcher[]; start: string; end: string }>;
+  /** Fixed windows: an alert is covered when it passes `match` and is on one of `ciIds` (each when given). */
+  readonly maintenance: ReadonlyArray<{ id: string; match?: ReferenceMatcher[]; ciIds?: string[]; start: string; end: string }>;
 }
 
-// The documented default mapping.
-const DEFAULT_LEVELS: Readonly<Record<AlertSeverity, Levels>> = {
-  critical: { impact: 1, urgency: 1 },
-  major: { impact: 2, urgency: 1 },
-  minor: { impact: 2, urgency: 2 },
-  warning: { impact: 3, urgency: 2 },
-  info: { impact: 3, urgency: 3 },
-};
-const SEVERITY_ORDER: readonly AlertSeverity[] = ['critical', 'major', 'minor', 'warning', 'info'];
-
-/** Impact, urgency and priority (the standard 3x3 matrix: impact + urgency - 1) of a severity under a rule. */
-function levelsOf(rule: ReferenceRule, severity: AlertSeverity) {
-  const { impact, urgency } = (rule.template?.severityMapping ?? DEFAULT_LEVELS)[severity];
-  return { impact, urgency, priority: (impact + urgency - 1) as 1 | 2 | 3 | 4 | 5 };
-}
-
-const moreSevere = (a: AlertSeverity, b: AlertSeverity): boolean => SEVERITY_ORDER.indexOf(a) < SEVERITY_ORDER.indexOf(b);
 
 interface Fingerprint {
   firing: boolean;
@@ -83,6 +69,8 @@ interface Group {
   resolveAt: number | null;
   resolvedAt: number | null;
   stormAnnounced: boolean;
+  /** Its CIs, their firing alerts and the root cause. */
+  readonly cis: ReferenceGroupCis;
 }
 
 type Reason = 'inhibited' | 'maintenance' | 'paused' | 'flapping';
@@ -105,6 +93,8 @@ export class ReferenceCorrelator {
   private readonly fingerprints = new Map<string, Fingerprint>();
   private readonly groups = new Map<string, Group>();
   private readonly latestGroup = new Map<string, string>();
+  /** `rule id, CI` -> the group of a topology rule that an alert on that CI joined last. */
+  private readonly ciGroup = new Map<string, string>();
   private readonly parked = new Map<string, Parked>();
   private readonly inhibitions: ReferenceInhibitions;
   private sequence = 0;
@@ -112,6 +102,7 @@ export class ReferenceCorrelator {
   constructor(
     private readonly rules: readonly ReferenceRule[],
     private readonly settings: ReferenceSettings,
+    private readonly topology?: ReferenceTopology,
   ) {
     this.inhibitions = new ReferenceInhibitions(settings.inhibitRules);
   }
@@ -152,7 +143,7 @@ export class ReferenceCorrelator {
     out.push({ type: 'alert-resolved', ...base, incidentKeys: left });
     for (const key of left) {
       const group = this.groups.get(key);
-      if (group !== undefined) this.leave(group, alert.id, time, out);
+      if (group !== undefined) this.leave(group, alert, time, out);
     }
     for (const target of this.inhibitions.removeSource(alert, fingerprint)) this.release(target, 'inhibited', time, out);
     return out;
@@ -176,7 +167,8 @@ export class ReferenceCorrelator {
     const record = this.fingerprints.get(fp);
     if (tracked && record?.flappingUntil !== undefined && record.flappingUntil > time) return { reason: 'flapping', cause: { kind: 'flapping', changes: record.changes.length }, until: record.flappingUntil };
     for (const w of this.settings.maintenance) {
-      if (time >= Date.parse(w.start) && time < Date.parse(w.end) && matches(w.match, alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
+      const onCi = w.ciIds === undefined || (alert.ciId !== undefined && w.ciIds.includes(alert.ciId));
+      if (time >= Date.parse(w.start) && time < Date.parse(w.end) && onCi && matches(w.match ?? [], alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
     }
     const inhibited = this.inhibitions.holding(alert, fp, tracked);
     return inhibited === undefined ? undefined : { reason: 'inhibited', cause: { kind: 'inhibited', ...inhibited }, until: null };
@@ -275,6 +267,8 @@ export class ReferenceCorrelator {
 
   /** The group an alert joins under a rule: the latest of its identity if it takes it (or reopens), else a new one. */
   private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): { group: Group; storm: number } {
+    const near = this.nearGroup(rule, alert.ciId, time);
+    if (near !== undefined) return { group: near, storm: 0 };
     const identity = this.identity(rule, alert.labels);
     const latest = this.latest(identity);
     if (latest !== undefined && latest.status === 'resolved' && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
@@ -288,6 +282,17 @@ export class ReferenceCorrelator {
     const unresolved = [...this.groups.values()].filter((g) => g.status !== 'resolved').length;
     if (unresolved < this.settings.maxOpenGroups) return { group: this.newGroup(rule, identity, alert, time), storm: 0 };
     return this.coarseGroup(rule, 'storm', alert, time, unresolved);
+  }
+
+  /** For a topology rule: the group of the alert's own CI, else of the nearest CI near it, that takes an alert at `time`. */
+  private nearGroup(rule: ReferenceRule, ciId: string | undefined, time: number): Group | undefined {
+    if (rule.topology === undefined || ciId === undefined || this.topology === undefined) return undefined;
+    for (const ci of [ciId, ...this.topology.near(ciId, rule.topology.hops)]) {
+      const key = this.ciGroup.get(`${rule.id} ${ci}`);
+      const group = key === undefined ? undefined : this.groups.get(key);
+      if (group !== undefined && this.accepts(group, time)) return group;
+    }
+    return undefined;
   }
 
   /** The rule's one storm or overflow group while unresolved, else a new one (`storm` is then the count to announce). */
@@ -307,7 +312,7 @@ export class ReferenceCorrelator {
   private newGroup(rule: ReferenceRule, identity: string, alert: Alert, time: number): Group {
     const key = `${rule.id}#${++this.sequence}`;
     const title = alert.labels.alertname ?? '';
-    const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false };
+    const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false, cis: new ReferenceGroupCis(alert.ciId, rule.topology === undefined ? undefined : this.topology) };
     this.groups.set(key, fresh);
     this.latestGroup.set(identity, key);
     return fresh;
@@ -330,6 +335,8 @@ export class ReferenceCorrelator {
     // Untracked alerts never resolve their group: an overflow group resolves after a window of quiet.
     if (!tracked) group.resolveAt = time + rule.window;
     const event = { ruleId: rule.id, alertIds: [alert.id], at: time };
+    const ci = alert.ciId === undefined ? { counted: false, newlyFiring: false } : group.cis.add(alert.ciId, group.alerts <= this.settings.maxAlertsPerIncident);
+    if (ci.counted && rule.topology !== undefined) this.ciGroup.set(`${rule.id} ${alert.ciId}`, group.key);
     if (group.status === 'pending') {
       if (group.alerts <= this.settings.maxAlertsPerIncident) group.listed.push(alert.id);
       if (moreSevere(alert.severity, group.severity)) group.severity = alert.severity;
@@ -348,6 +355,7 @@ export class ReferenceCorrelator {
         group.priority = levels.priority;
       }
     }
+    if (ci.newlyFiring) this.reRoot(group, alert.id, time, out);
     this.announceStorm(group, [alert.id], time, out);
     return group.key;
   }
@@ -366,7 +374,8 @@ export class ReferenceCorrelator {
     // An incident never resolves before it opened (an overflow group's quiet window can end first).
     if (group.resolveAt !== null && group.resolveAt < at) group.resolveAt = at;
     group.priority = levels.priority;
-    out.push({ type: 'open-incident', incidentKey: group.key, ruleId: group.rule.id, title: group.title, ...levels, alertIds: group.listed, ciIds: [], rootCauseCiId: null, at });
+    group.cis.root = group.cis.currentRoot();
+    out.push({ type: 'open-incident', incidentKey: group.key, ruleId: group.rule.id, title: group.title, ...levels, alertIds: group.listed, ciIds: group.cis.ids(), rootCauseCiId: group.cis.root, at });
     this.announceStorm(group, alertIds, at, out);
   }
 
@@ -377,13 +386,24 @@ export class ReferenceCorrelator {
     out.push({ type: 'resolve-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds, at });
   }
 
-  private leave(group: Group, alertId: string, time: number, out: Decision[]): void {
+  /** An open incident's root cause moved (a CI gained its first firing alert, or the root lost its last one). */
+  private reRoot(group: Group, alertId: string, time: number, out: Decision[]): void {
+    const root = group.cis.currentRoot();
+    if (root === group.cis.root) return;
+    out.push({ type: 'update-root-cause', incidentKey: group.key, ruleId: group.rule.id, from: group.cis.root, to: root, alertIds: [alertId], at: time });
+    group.cis.root = root;
+  }
+
+  private leave(group: Group, alert: Alert, time: number, out: Decision[]): void {
     if (group.status === 'resolved') return;
     group.firing--;
+    const rootLeft = alert.ciId !== undefined && group.cis.remove(alert.ciId);
     if (group.status === 'pending') return;
     const { resolveWhen, resolveAfter } = group.rule;
-    if (resolveWhen === 'never' || (resolveWhen === 'all' && group.firing > 0)) return;
-    group.resolveAt ??= time + resolveAfter;
-    if (resolveAfter === 0) this.resolve(group, time, [alertId], out);
+    if (resolveWhen === 'first' || (resolveWhen === 'all' && group.firing === 0)) {
+      group.resolveAt ??= time + resolveAfter;
+      if (resolveAfter === 0) return this.resolve(group, time, [alert.id], out);
+    }
+    if (rootLeft) this.reRoot(group, alert.id, time, out);
   }
 }

@@ -1,23 +1,46 @@
 /**
  * The correlator against a slow, obviously-correct model of it (`reference-correlator.ts`): random
  * rule sets (matchers, groupBy, window, maximum age, group wait, minimum alerts, resolveWhen, resolve
- * delay, reopenWithin, auto-pause, continue, severity mappings), inhibition rules, a maintenance
- * window, flapping detection, random storm limits (open groups, alerts per incident, tracked alerts)
- * and retention, and random streams with out-of-order, duplicate and stale notifications and ticks,
- * fed in random batches with the state sometimes round-tripped through JSON. Every decision must be
- * the model's, field for field.
+ * delay, reopenWithin, auto-pause, continue, severity mappings, topology with 1 to 3 hops), inhibition
+ * rules, a maintenance window by matchers and/or CIs, flapping detection, random storm limits (open
+ * groups, alerts per incident, tracked alerts) and retention, over a small CMDB with a cycle and a
+ * `connected_to` link, and random streams with out-of-order, duplicate and stale notifications on
+ * random CIs (one the CMDB does not know) and ticks, fed in random batches with the state sometimes
+ * round-tripped through JSON. Every decision must be the model's, field for field.
+ *
+ * `REF_RUNS=20000 npx vitest run test/correlation/reference.test.ts --testTimeout 0` runs each
+ * property that many times instead.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCorrelator, type CorrelatorState, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
 import { iso, min } from './_helpers';
+import { createTopology } from 'itsm-kit/topology';
 import { ReferenceCorrelator, type ReferenceRule, type ReferenceSettings } from './reference-correlator';
+import { ReferenceTopology, type ReferenceRelationship } from './reference-topology';
 
 const LABELS = ['alertname', 'service', 'host'] as const;
 const VALUES: Record<(typeof LABELS)[number], readonly string[]> = { alertname: ['Down', 'Slow'], service: ['db', 'web'], host: ['h1', 'h2'] };
 
 const SEVERITIES: readonly AlertSeverity[] = ['critical', 'major', 'minor', 'warning', 'info'];
+
+// A small CMDB: apps hosted on VMs that depend on a database, a cache connected both ways to a VM, and
+// a dependency cycle. Alerts may also name `ghost`, a CI the topology does not know.
+const CIS = ['db', 'vm1', 'vm2', 'app1', 'app2', 'app3', 'cache', 'x', 'y'] as const;
+const RELATIONSHIPS: readonly ReferenceRelationship[] = [
+  { from: 'app1', to: 'vm1', type: 'hosted_on' },
+  { from: 'app2', to: 'vm1', type: 'hosted_on' },
+  { from: 'app3', to: 'vm2', type: 'hosted_on' },
+  { from: 'vm1', to: 'db', type: 'depends_on' },
+  { from: 'vm2', to: 'db', type: 'depends_on' },
+  { from: 'cache', to: 'vm2', type: 'connected_to' },
+  { from: 'x', to: 'y', type: 'depends_on' },
+  { from: 'y', to: 'x', type: 'depends_on' },
+];
+const ALERT_CIS = [...CIS, 'ghost'] as const;
+const topology = createTopology({ cis: CIS.map((id) => ({ id, name: id, ciClass: 'server' })), relationships: [...RELATIONSHIPS] });
+const referenceTopology = new ReferenceTopology(RELATIONSHIPS);
 
 const matcherArb = fc.oneof(
   fc.constantFrom(...LABELS).chain((label) => fc.constantFrom(...VALUES[label]).map((value) => ({ label, op: 'eq' as const, value }))),
@@ -37,10 +60,11 @@ const ruleArb = fc.record({
   autoPause: fc.constantFrom(undefined, undefined, undefined, 60_000, 600_000),
   resolveWhen: fc.constantFrom('all' as const, 'first' as const, 'never' as const),
   reopenWithin: fc.constantFrom(0, 10, 60).map((m) => m * 60_000),
+  topology: fc.option(fc.integer({ min: 1, max: 3 }).map((hops) => ({ hops })), { nil: undefined, freq: 2 }),
   // A mapping of its own, where a more severe alert may keep or even worsen the priority.
   template: fc.option(fc.tuple(...SEVERITIES.map(() => fc.record({ impact: fc.constantFrom(1, 2, 3 as const), urgency: fc.constantFrom(1, 2, 3 as const) }))).map((levels) => ({ severityMapping: Object.fromEntries(SEVERITIES.map((s, i) => [s, levels[i]!])) as Record<AlertSeverity, { impact: 1 | 2 | 3; urgency: 1 | 2 | 3 }> })), { nil: undefined }),
 });
-const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 3 }).map((rules): ReferenceRule[] => rules.map(({ template, autoPause, ...r }, i) => ({ ...r, id: `r${i}`, ...(template === undefined ? {} : { template }), ...(autoPause === undefined ? {} : { autoPause }) })));
+const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 3 }).map((rules): ReferenceRule[] => rules.map(({ template, autoPause, topology: near, ...r }, i) => ({ ...r, id: `r${i}`, ...(template === undefined ? {} : { template }), ...(autoPause === undefined ? {} : { autoPause }), ...(near === undefined ? {} : { topology: near }) })));
 
 // The i-th alert is at about minute 2i, up to 15 minutes early or late (so out of order).
 const alertArb = fc.record({
@@ -51,9 +75,10 @@ const alertArb = fc.record({
   firing: fc.boolean(),
   jitter: fc.integer({ min: -15, max: 15 }),
   length: fc.integer({ min: 0, max: 20 }),
+  ciId: fc.option(fc.constantFrom(...ALERT_CIS), { nil: undefined, freq: 4 }),
 });
 const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' }).map((items) =>
-  items.map(({ alertname, service, host, severity, firing, jitter, length }, i): Alert => {
+  items.map(({ alertname, service, host, severity, firing, jitter, length, ciId }, i): Alert => {
     const start = Math.max(0, 2 * i + jitter);
     return {
       id: `a${i}`,
@@ -64,6 +89,7 @@ const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' 
       annotations: {},
       startsAt: iso(start),
       ...(firing ? {} : { endsAt: iso(start + length) }),
+      ...(ciId === undefined ? {} : { ciId }),
     };
   }),
 );
@@ -81,7 +107,13 @@ const inhibitRuleArb = fc.record({
   target: fc.array(fc.oneof(matcherArb, fc.constant({ label: 'alertname', op: 'neq' as const, value: 'Down' })), { maxLength: 1 }),
   equal: fc.subarray(['service', 'host']),
 });
-const windowArb = fc.record({ match: fc.array(matcherArb, { minLength: 1, maxLength: 1 }), start: fc.integer({ min: 0, max: 120 }), length: fc.integer({ min: 1, max: 60 }) });
+// A window covers alerts by matchers, by CIs, or by both.
+const windowArb = fc.record({
+  match: fc.option(fc.array(matcherArb, { minLength: 1, maxLength: 1 }), { nil: undefined }),
+  ciIds: fc.option(fc.subarray([...ALERT_CIS], { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  start: fc.integer({ min: 0, max: 120 }),
+  length: fc.integer({ min: 1, max: 60 }),
+});
 const settingsArb = fc.record({
   maxAlertsPerIncident: fc.integer({ min: 2, max: 8 }),
   maxOpenGroups: fc.constantFrom(2, 4, 8, 100_000),
@@ -89,14 +121,16 @@ const settingsArb = fc.record({
   retention: fc.constantFrom(10, 30, 60, 240).map((m) => m * 60_000),
   inhibitRules: fc.array(inhibitRuleArb, { maxLength: 2 }).map((rules) => rules.map((r, i) => ({ ...r, id: `i${i}` }))),
   flapping: fc.option(fc.record({ threshold: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom(10, 30, 60).map((m) => m * 60_000), quietPeriod: fc.constantFrom(5, 20).map((m) => m * 60_000) }), { nil: null }),
-  maintenance: fc.array(windowArb, { maxLength: 1 }).map((ws) => ws.map(({ match, start, length }, i) => ({ id: `m${i}`, match, start: iso(start), end: iso(start + length) }))),
+  maintenance: fc.array(windowArb, { maxLength: 1 }).map((ws) =>
+    ws.map(({ match, ciIds, start, length }, i) => ({ id: `m${i}`, ...(match === undefined && ciIds === undefined ? { match: [] } : {}), ...(match === undefined ? {} : { match }), ...(ciIds === undefined ? {} : { ciIds }), start: iso(start), end: iso(start + length) })),
+  ),
 });
 
 /** The correlator for a rule set and settings of the model. */
 function correlatorOf(rules: readonly ReferenceRule[], settings: ReferenceSettings) {
   const { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts, retention, inhibitRules, maintenance, flapping } = settings;
   const storm = { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts };
-  return createCorrelator({ rules: [...rules], inhibitRules: [...inhibitRules], maintenance: [...maintenance], flapping: flapping === null ? { enabled: false } : flapping, storm, retention });
+  return createCorrelator({ rules: [...rules], inhibitRules: [...inhibitRules], maintenance: [...maintenance], flapping: flapping === null ? { enabled: false } : flapping, storm, retention }, { topology });
 }
 
 /** A state's tables and counters, without its `next` (what a tick that does nothing leaves as it was). */
@@ -118,7 +152,7 @@ describe('the correlator against the reference model', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
         const correlator = correlatorOf(rules, settings);
-        const model = new ReferenceCorrelator(rules, settings);
+        const model = new ReferenceCorrelator(rules, settings, referenceTopology);
         const expected = items.flatMap((it, i) => (it.kind === 'alert' ? model.ingest(it.alert) : model.tick(hostClock(i))));
         const cuts = new Set(cutList);
         const actual: Decision[] = [];
@@ -145,7 +179,7 @@ describe('the correlator against the reference model', () => {
         flush(items.length);
         expect(actual).toEqual(expected);
       }),
-      { numRuns: 2_000 },
+      { numRuns: Number(process.env.REF_RUNS ?? 2_000) },
     );
   });
 
@@ -163,7 +197,7 @@ describe('the correlator against the reference model', () => {
           expect(tables(early.state)).toBe(tables(state));
         });
       }),
-      { numRuns: 1_000 },
+      { numRuns: Number(process.env.REF_RUNS ?? 1_000) },
     );
   });
 
@@ -189,7 +223,7 @@ describe('the correlator against the reference model', () => {
           expect(content(once.state)).toBe(content(correlator.tick(s, late).state));
         });
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.REF_RUNS ?? 500) },
     );
   });
 });

@@ -328,6 +328,31 @@ describe('topology', () => {
     expect(only(out.decisions, 'update-root-cause')[0]).toMatchObject({ from: 'app-1', to: 'db' });
   });
 
+  it('a reopened incident is found by its CIs, whether or not a tick ran while it was resolved', () => {
+    const c = createCorrelator({ rules: [{ ...rule, groupWait: 0, reopenWithin: '1h' }] }, { topology });
+    const dbDown = { alertname: 'DbDown' };
+    const opened = c.ingest(c.initialState(), [alert('db', dbDown, 0, { ciId: 'db' }), resolved('db', dbDown, 0, 2, { ciId: 'db' })], min(2));
+    expect(types(opened.decisions)).toEqual(['open-incident', 'alert-resolved', 'resolve-incident']);
+    const later = [alert('db-again', { ...dbDown, instance: '2' }, 4), alert('vm', { alertname: 'VmSlow' }, 5, { ciId: 'vm' })];
+    const untouched = c.ingest(opened.state, later, min(5));
+    const ticked = c.ingest(c.tick(opened.state, min(3)).state, later, min(5));
+    expect(types(untouched.decisions)).toEqual(['reopen-incident', 'attach-alert', 'attach-alert', 'update-root-cause']);
+    // The alert on the VM joins the reopened incident through the database CI it had before, and is
+    // now its only firing CI.
+    expect(only(untouched.decisions, 'attach-alert')[1]).toMatchObject({ incidentKey: 'cmdb#1', alertId: 'vm' });
+    expect(only(untouched.decisions, 'update-root-cause')[0]).toMatchObject({ from: 'db', to: 'vm' });
+    expect(ticked.decisions).toEqual(untouched.decisions);
+  });
+
+  it('without topology, an incident is rooted at the first CI one of its alerts was on', () => {
+    const c = createCorrelator({ rules: [{ id: 'svc', groupBy: ['service'] }] });
+    const out = c.ingest(c.initialState(), [alert('1', { service: 'web', n: '1' }, 0), alert('2', { service: 'web', n: '2' }, 1, { ciId: 'app-1' }), alert('3', { service: 'web', n: '3' }, 2, { ciId: 'db' })], min(2));
+    expect(types(out.decisions)).toEqual(['open-incident', 'attach-alert', 'update-root-cause', 'attach-alert']);
+    expect(only(out.decisions, 'open-incident')[0]).toMatchObject({ rootCauseCiId: null, ciIds: [] });
+    // The first CI named becomes the root; a later one, with no topology to rank them, does not move it.
+    expect(only(out.decisions, 'update-root-cause')[0]).toMatchObject({ from: null, to: 'app-1' });
+  });
+
   it('takes the topology as data in the config too', () => {
     const c = createCorrelator({ rules: [{ ...rule, groupWait: 0 }], topology: { cis: [{ id: 'db', name: 'db', ciClass: 'database' }, { id: 'app', name: 'app', ciClass: 'application' }], relationships: [{ from: 'app', to: 'db', type: 'depends_on' }] } });
     const out = c.ingest(c.initialState(), [alert('1', { alertname: 'A' }, 0, { ciId: 'app' }), alert('2', { alertname: 'B' }, 0, { ciId: 'db' })], min(0));
