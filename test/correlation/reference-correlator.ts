@@ -5,17 +5,17 @@
  * included); rules (first match wins, `continue`) and label matchers; `groupBy` (a missing label goes
  * to one group of the rule), `window`, `maxGroupAge`, `groupWait` and `minAlerts` (opened by a later
  * alert or by `tick`); severity-driven priority; `resolveWhen` with `resolveAfter`, and `reopenWithin`;
- * flapping, fixed maintenance windows, inhibition and auto-pause, with their releases; the storm and
- * overflow groups past the limits on open groups and tracked alerts, and the limit on alerts per
- * incident; eviction past retention; topology rules (an alert joins the group of a CI near its own,
- * the root cause follows the most upstream firing CI) and maintenance windows by CI
- * (`reference-topology.ts`). It leaves out recurring maintenance windows: configs given to it must
- * not use them.
+ * flapping, fixed and recurring maintenance windows by matchers and CIs (`reference-maintenance.ts`),
+ * inhibition and auto-pause, with their releases; the storm and overflow groups past the limits on
+ * open groups and tracked alerts, and the limit on alerts per incident; eviction past retention;
+ * topology rules (an alert joins the group of a CI near its own, the root cause follows the most
+ * upstream firing CI; `reference-topology.ts`).
  */
 import { labelsFingerprint, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
 import { matches, ReferenceInhibitions, type ReferenceInhibitRule, type ReferenceMatcher } from './reference-inhibition';
 import { levelsOf, moreSevere, type Levels } from './reference-levels';
+import { maintenanceHold, type ReferenceWindow } from './reference-maintenance';
 import { ReferenceGroupCis, type ReferenceTopology } from './reference-topology';
 
 /** The part of a validated rule the model understands, with label matchers only. */
@@ -36,8 +36,7 @@ export interface ReferenceSettings {
   /** Flapping detection, or null when off. */
   readonly flapping: { readonly threshold: number; readonly period: number; readonly quietPeriod: number } | null;
   readonly inhibitRules: readonly ReferenceInhibitRule[];
-  /** Fixed windows: an alert is covered when it passes `match` and is on one of `ciIds` (each when given). */
-  readonly maintenance: ReadonlyArray<{ id: string; match?: ReferenceMatcher[]; ciIds?: string[]; start: string; end: string }>;
+  readonly maintenance: readonly ReferenceWindow[];
 }
 
 
@@ -166,10 +165,8 @@ export class ReferenceCorrelator {
   private holdBack(alert: Alert, fp: string, time: number, tracked: boolean): { reason: Reason; cause: Cause; until: number | null } | undefined {
     const record = this.fingerprints.get(fp);
     if (tracked && record?.flappingUntil !== undefined && record.flappingUntil > time) return { reason: 'flapping', cause: { kind: 'flapping', changes: record.changes.length }, until: record.flappingUntil };
-    for (const w of this.settings.maintenance) {
-      const onCi = w.ciIds === undefined || (alert.ciId !== undefined && w.ciIds.includes(alert.ciId));
-      if (time >= Date.parse(w.start) && time < Date.parse(w.end) && onCi && matches(w.match ?? [], alert.labels)) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: w.id }, until: Date.parse(w.end) };
-    }
+    const window = maintenanceHold(this.settings.maintenance, alert, time);
+    if (window !== undefined) return { reason: 'maintenance', cause: { kind: 'maintenance', windowId: window.windowId }, until: window.until };
     const inhibited = this.inhibitions.holding(alert, fp, tracked);
     return inhibited === undefined ? undefined : { reason: 'inhibited', cause: { kind: 'inhibited', ...inhibited }, until: null };
   }

@@ -2,7 +2,7 @@
  * The correlator against a slow, obviously-correct model of it (`reference-correlator.ts`): random
  * rule sets (matchers, groupBy, window, maximum age, group wait, minimum alerts, resolveWhen, resolve
  * delay, reopenWithin, auto-pause, continue, severity mappings, topology with 1 to 3 hops), inhibition
- * rules, a maintenance window by matchers and/or CIs, flapping detection, random storm limits (open
+ * rules, a maintenance window by matchers and/or CIs, fixed and/or recurring (a calendar), flapping detection, random storm limits (open
  * groups, alerts per incident, tracked alerts) and retention, over a small CMDB with a cycle and a
  * `connected_to` link, and random streams with out-of-order, duplicate and stale notifications on
  * random CIs (one the CMDB does not know) and ticks, fed in random batches with the state sometimes
@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCorrelator, type CorrelatorState, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
-import { iso, min } from './_helpers';
+import { iso, min, T0 } from './_helpers';
 import { createTopology } from 'itsm-kit/topology';
 import { ReferenceCorrelator, type ReferenceRule, type ReferenceSettings } from './reference-correlator';
 import { ReferenceTopology, type ReferenceRelationship } from './reference-topology';
@@ -107,12 +107,33 @@ const inhibitRuleArb = fc.record({
   target: fc.array(fc.oneof(matcherArb, fc.constant({ label: 'alertname', op: 'neq' as const, value: 'Down' })), { maxLength: 1 }),
   equal: fc.subarray(['service', 'host']),
 });
-// A window covers alerts by matchers, by CIs, or by both.
+// A window covers alerts by matchers, by CIs, or by both; fixed, or recurring (active in one or two
+// stretches of Monday, the stream's day, as a Berlin calendar has them), or both.
 const windowArb = fc.record({
   match: fc.option(fc.array(matcherArb, { minLength: 1, maxLength: 1 }), { nil: undefined }),
   ciIds: fc.option(fc.subarray([...ALERT_CIS], { minLength: 1, maxLength: 3 }), { nil: undefined }),
   start: fc.integer({ min: 0, max: 120 }),
   length: fc.integer({ min: 1, max: 60 }),
+  kind: fc.constantFrom('fixed' as const, 'recurring' as const, 'both' as const),
+  stretches: fc.array(fc.record({ from: fc.integer({ min: 0, max: 180 }), length: fc.integer({ min: 5, max: 60 }) }), { minLength: 1, maxLength: 2 }),
+});
+
+/** Stretches (minutes from T0) in order, apart from each other (the model does not merge touching ones). */
+function apart(stretches: ReadonlyArray<{ from: number; length: number }>): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  for (const s of [...stretches].sort((a, b) => a.from - b.from)) {
+    if (out.length === 0 || s.from > out[out.length - 1]!.to) out.push({ from: s.from, to: s.from + s.length });
+  }
+  return out;
+}
+
+// T0, Monday 08:00 UTC, is 09:00 in Berlin (UTC+1 all of November).
+const berlinClock = (m: number) => `${String(Math.floor((540 + m) / 60)).padStart(2, '0')}:${String((540 + m) % 60).padStart(2, '0')}`;
+
+/** The calendar definition of a recurring window's stretches. */
+const calendarOf = (recurring: ReadonlyArray<{ from: number; to: number }>) => ({
+  timeZone: 'Europe/Berlin',
+  week: { mon: recurring.map((i) => ({ start: berlinClock((i.from - T0) / 60_000), end: berlinClock((i.to - T0) / 60_000) })) },
 });
 const settingsArb = fc.record({
   maxAlertsPerIncident: fc.integer({ min: 2, max: 8 }),
@@ -122,7 +143,14 @@ const settingsArb = fc.record({
   inhibitRules: fc.array(inhibitRuleArb, { maxLength: 2 }).map((rules) => rules.map((r, i) => ({ ...r, id: `i${i}` }))),
   flapping: fc.option(fc.record({ threshold: fc.integer({ min: 1, max: 3 }), period: fc.constantFrom(10, 30, 60).map((m) => m * 60_000), quietPeriod: fc.constantFrom(5, 20).map((m) => m * 60_000) }), { nil: null }),
   maintenance: fc.array(windowArb, { maxLength: 1 }).map((ws) =>
-    ws.map(({ match, ciIds, start, length }, i) => ({ id: `m${i}`, ...(match === undefined && ciIds === undefined ? { match: [] } : {}), ...(match === undefined ? {} : { match }), ...(ciIds === undefined ? {} : { ciIds }), start: iso(start), end: iso(start + length) })),
+    ws.map(({ match, ciIds, start, length, kind, stretches }, i) => ({
+      id: `m${i}`,
+      ...(match === undefined && ciIds === undefined ? { match: [] } : {}),
+      ...(match === undefined ? {} : { match }),
+      ...(ciIds === undefined ? {} : { ciIds }),
+      ...(kind === 'recurring' ? {} : { start: iso(start), end: iso(start + length) }),
+      ...(kind === 'fixed' ? {} : { recurring: apart(stretches).map((s) => ({ from: min(s.from), to: min(s.to) })) }),
+    })),
   ),
 });
 
@@ -130,7 +158,8 @@ const settingsArb = fc.record({
 function correlatorOf(rules: readonly ReferenceRule[], settings: ReferenceSettings) {
   const { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts, retention, inhibitRules, maintenance, flapping } = settings;
   const storm = { maxAlertsPerIncident, maxOpenGroups, maxTrackedAlerts };
-  return createCorrelator({ rules: [...rules], inhibitRules: [...inhibitRules], maintenance: [...maintenance], flapping: flapping === null ? { enabled: false } : flapping, storm, retention }, { topology });
+  const windows = maintenance.map(({ recurring, ...w }) => (recurring === undefined ? w : { ...w, calendar: calendarOf(recurring) }));
+  return createCorrelator({ rules: [...rules], inhibitRules: [...inhibitRules], maintenance: windows, flapping: flapping === null ? { enabled: false } : flapping, storm, retention }, { topology });
 }
 
 /** A state's tables and counters, without its `next` (what a tick that does nothing leaves as it was). */
