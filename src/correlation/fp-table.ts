@@ -257,6 +257,31 @@ export class FingerprintWriter {
     this.eachEntry((fp, data, at) => visit(decode(data, at), fp));
   }
 
+  /**
+   * Visits every resolved fingerprint with the instant it may be forgotten: `retention` after its time,
+   * and not before its flapping ends. Reads the packed heads only (no record decoded, no key copied
+   * unless `visit` asks for it), since a tick does this for the whole table.
+   */
+  forEachResolved(retention: number, visit: (forgetAt: number, fp: () => string) => void): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      const keys = this.keys[i];
+      if (!keys) continue;
+      const data = this.data[i]!;
+      let at = 0;
+      for (let pos = 0; pos < keys.length; ) {
+        const l = keys.charCodeAt(pos);
+        const low = lowBits(data[at]!);
+        if ((low & 1) === 0) {
+          const from = pos + 1;
+          const forgetAt = Math.max(data[at + 1]! + retention, (low & HAS_FU) === 0 ? -Infinity : data[at + 2]!);
+          visit(forgetAt, () => keys.slice(from, from + l));
+        }
+        at += entrySize(data[at]!);
+        pos += l + 1;
+      }
+    }
+  }
+
   /** Visits every entry: its fingerprint, its bucket's numbers and where it starts in them. */
   private eachEntry(visit: (fp: string, data: readonly number[], at: number) => void): void {
     for (let i = 0; i < this.keys.length; i++) {

@@ -31,15 +31,20 @@ function advanceGroup(ctx: Ctx, key: string, at: number): void {
   else forgetGroup(ctx, key, g);
 }
 
-/** Forgets resolved fingerprints past retention (unless flapping) and empty inhibition entries. */
-function evictFingerprints(ctx: Ctx): void {
-  const retention = ctx.config.retention;
+/**
+ * Forgets resolved fingerprints past retention (unless flapping), in one pass over the table that also
+ * finds when the next of those left is due (returned, or null).
+ */
+function evictFingerprints(ctx: Ctx): number | null {
   const gone: string[] = [];
-  ctx.fps.forEach((r, fp) => {
-    if (r.s === 0 && r.t + retention <= ctx.now && !(r.fu !== undefined && r.fu > ctx.now)) gone.push(fp);
+  let next: number | null = null;
+  ctx.fps.forEachResolved(ctx.config.retention, (forgetAt, fp) => {
+    if (forgetAt <= ctx.now) gone.push(fp());
+    else if (next === null || forgetAt < next) next = forgetAt;
   });
   for (const fp of gone) ctx.fps.delete(fp);
   ctx.tracked -= gone.length;
+  return next;
 }
 
 /**
@@ -55,17 +60,17 @@ function evictIndex(ctx: Ctx, index: Ctx['index']): void {
   for (const entry of gone) index.delete(entry);
 }
 
-/** The earliest instant after `now` at which a parked alert or a group needs work or a resolved fingerprint is forgotten, or null. */
-function nextDue(ctx: Ctx): number | null {
-  let next: number | null = null;
+/**
+ * The earliest instant after `now` at which a parked alert or a group needs work or a resolved
+ * fingerprint is forgotten (the earliest of those is `fingerprintsDue`), or null.
+ */
+function nextDue(ctx: Ctx, fingerprintsDue: number | null): number | null {
+  let next: number | null = fingerprintsDue;
   const see = (at: number | null | undefined) => {
     if (at !== null && at !== undefined && at > ctx.now && (next === null || at < next)) next = at;
   };
   ctx.parked.forEach((p) => see(p.u));
   ctx.groups.forEach((g) => see(groupDueAt(ctx, g)));
-  ctx.fps.forEach((r) => {
-    if (r.s === 0) see(Math.max(r.t + ctx.config.retention, r.fu ?? 0));
-  });
   return next;
 }
 
@@ -99,9 +104,9 @@ export function runTick(ctx: Ctx): void {
     queueIfDue(ctx, queue, 0, key);
     for (const group of joined) queueIfDue(ctx, queue, 1, group);
   }
-  evictFingerprints(ctx);
+  const fingerprintsDue = evictFingerprints(ctx);
   evictIndex(ctx, ctx.index);
   evictIndex(ctx, ctx.cis);
   // Work left over by the limit is due now: the host is told to tick again at once.
-  ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx);
+  ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx, fingerprintsDue);
 }
