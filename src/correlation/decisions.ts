@@ -106,7 +106,7 @@ export interface UpdatePriorityDecision extends DecisionBase {
   readonly urgency: Urgency;
 }
 
-/** An open incident's root cause CI changes (topology re-rooting). @example const d: UpdateRootCauseDecision['type'] = 'update-root-cause'; */
+/** An open incident's root cause CI changes (topology re-rooting, or the first CI named for an incident without topology). @example const d: UpdateRootCauseDecision['type'] = 'update-root-cause'; */
 export interface UpdateRootCauseDecision extends DecisionBase {
   readonly type: 'update-root-cause';
   readonly incidentKey: string;

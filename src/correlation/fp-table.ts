@@ -254,7 +254,7 @@ export class FingerprintWriter {
 
   /** Visits every fingerprint (bucket order, then insertion order within a bucket). */
   forEach(visit: (record: FingerprintRecord, fp: string) => void): void {
-    this.eachEntry((fp, data, at) => visit(decode(data, at), fp));
+    this.eachEntry((keys, from, to, data, at) => visit(decode(data, at), keys.slice(from, to)));
   }
 
   /**
@@ -263,27 +263,18 @@ export class FingerprintWriter {
    * unless `visit` asks for it), since a tick does this for the whole table.
    */
   forEachResolved(retention: number, visit: (forgetAt: number, fp: () => string) => void): void {
-    for (let i = 0; i < this.keys.length; i++) {
-      const keys = this.keys[i];
-      if (!keys) continue;
-      const data = this.data[i]!;
-      let at = 0;
-      for (let pos = 0; pos < keys.length; ) {
-        const l = keys.charCodeAt(pos);
-        const low = lowBits(data[at]!);
-        if ((low & 1) === 0) {
-          const from = pos + 1;
-          const forgetAt = Math.max(data[at + 1]! + retention, (low & HAS_FU) === 0 ? -Infinity : data[at + 2]!);
-          visit(forgetAt, () => keys.slice(from, from + l));
-        }
-        at += entrySize(data[at]!);
-        pos += l + 1;
-      }
-    }
+    this.eachEntry((keys, from, to, data, at) => {
+      const low = lowBits(data[at]!);
+      if ((low & 1) === 1) return;
+      visit(Math.max(data[at + 1]! + retention, (low & HAS_FU) === 0 ? -Infinity : data[at + 2]!), () => keys.slice(from, to));
+    });
   }
 
-  /** Visits every entry: its fingerprint, its bucket's numbers and where it starts in them. */
-  private eachEntry(visit: (fp: string, data: readonly number[], at: number) => void): void {
+  /**
+   * Visits every entry: its bucket's key string with where its fingerprint lies in it (copied only by
+   * visitors that need it), and its bucket's numbers with where it starts in them.
+   */
+  private eachEntry(visit: (keys: string, from: number, to: number, data: readonly number[], at: number) => void): void {
     for (let i = 0; i < this.keys.length; i++) {
       const keys = this.keys[i];
       if (!keys) continue;
@@ -291,7 +282,7 @@ export class FingerprintWriter {
       let at = 0;
       for (let pos = 0; pos < keys.length; ) {
         const l = keys.charCodeAt(pos);
-        visit(keys.slice(pos + 1, pos + 1 + l), data, at);
+        visit(keys, pos + 1, pos + 1 + l, data, at);
         at += entrySize(data[at]!);
         pos += l + 1;
       }
@@ -337,7 +328,8 @@ export class FingerprintWriter {
     const size = Math.max(MIN_BUCKETS, this.keys.length * 2);
     const keys: Array<string | null> = new Array<string | null>(size).fill(null);
     const data: Array<number[] | null> = new Array<number[] | null>(size).fill(null);
-    this.eachEntry((fp, d, at) => {
+    this.eachEntry((fromKeys, from, to, d, at) => {
+      const fp = fromKeys.slice(from, to);
       const j = hash32(fp) & (size - 1);
       keys[j] = (keys[j] ?? '') + String.fromCharCode(fp.length) + fp;
       const target = (data[j] ??= []);
