@@ -39,7 +39,6 @@ export interface ReferenceSettings {
   readonly maintenance: readonly ReferenceWindow[];
 }
 
-
 interface Fingerprint {
   firing: boolean;
   time: number;

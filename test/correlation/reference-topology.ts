@@ -95,7 +95,8 @@ export class ReferenceGroupCis {
 
   /**
    * An alert on `ciId` joined: counted when the group lists it (at most the limit on alerts per
-   * incident) or already has the CI. True when the CI had no firing alert before (the root may move).
+   * incident) or already has the CI; `newlyFiring` when the CI had no firing alert before (the root
+   * may move).
    */
   add(ciId: string, listed: boolean): { counted: boolean; newlyFiring: boolean } {
     const before = this.firing.get(ciId);
