@@ -39,6 +39,14 @@ export interface FingerprintRecord {
   readonly fu?: number;
 }
 
+/**
+ * When a fingerprint resolved at `t` may be forgotten: `retention` after that, and not before its
+ * flapping ends (`fu`). The one rule for ingest's `nextTickAt` and the tick's eviction.
+ */
+export function forgetAt(t: number, fu: number | undefined, retention: number): number {
+  return fu === undefined ? t + retention : Math.max(t + retention, fu);
+}
+
 /** An empty table. */
 export const EMPTY_FINGERPRINTS: FingerprintTable = { n: 0, k: [], d: [] };
 
@@ -266,7 +274,7 @@ export class FingerprintWriter {
     this.eachEntry((keys, from, to, data, at) => {
       const low = lowBits(data[at]!);
       if ((low & 1) === 1) return;
-      visit(Math.max(data[at + 1]! + retention, (low & HAS_FU) === 0 ? -Infinity : data[at + 2]!), () => keys.slice(from, to));
+      visit(forgetAt(data[at + 1]!, (low & HAS_FU) === 0 ? undefined : data[at + 2]!, retention), () => keys.slice(from, to));
     });
   }
 

@@ -3,7 +3,7 @@ import type { Ctx } from './context';
 import type { SuppressionCause, SuppressionReason } from './decisions';
 import { isFlapping, recordChange } from './flapping';
 import { alertLeftGroup, groupAlert } from './grouping';
-import type { FingerprintRecord } from './fp-table';
+import { forgetAt, type FingerprintRecord } from './fp-table';
 import { NO_IDS } from './incident';
 import { addInhibitionSource, inhibitTarget, removeInhibitionSource } from './inhibition';
 import { activeMaintenance } from './maintenance';
@@ -118,14 +118,14 @@ export function onResolved(ctx: Ctx, alert: Alert, fp: string, t: number): void 
     if (ctx.tracked < ctx.config.storm.maxTrackedAlerts) {
       ctx.tracked++;
       ctx.fps.set(fp, { s: 0, t, c: 1, g: NO_NUMBERS, h: NO_NUMBERS });
-      ctx.due(t + ctx.config.retention);
+      ctx.due(forgetAt(t, undefined, ctx.config.retention));
     }
     ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: [], ruleId: null, alertIds: [alert.id], at: t });
     return;
   }
   const next = changed(ctx, rec, 0, t);
   ctx.fps.set(fp, next);
-  ctx.due(Math.max(t + ctx.config.retention, next.fu ?? 0));
+  ctx.due(forgetAt(t, next.fu, ctx.config.retention));
   ctx.parked.delete(fp);
   const keys = ctx.groupKeys(rec.g);
   ctx.out.push({ type: 'alert-resolved', alertId: alert.id, fingerprint: fp, incidentKeys: keys, ruleId: null, alertIds: [alert.id], at: t });
