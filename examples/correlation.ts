@@ -1,6 +1,7 @@
 /**
  * itsm-kit/correlation: an Alertmanager webhook with a duplicate becomes one incident; a resolve
- * closes it after a quiet period.
+ * closes it after a quiet period. Then it fires again, and an agent closes the ticket while the
+ * alert still fires: the next alert opens a new incident instead of joining the closed one.
  * Run: npx tsx examples/correlation.ts
  */
 import { createCorrelator, fromAlertmanagerWebhook } from '../src/correlation';
@@ -22,3 +23,13 @@ const resolved = { ...webhook, status: 'resolved', alerts: [alert('HighErrorRate
 out = correlator.ingest(out.state, fromAlertmanagerWebhook(resolved), Date.parse('2026-11-23T08:10:00Z'));
 out = correlator.tick(out.state, Date.parse('2026-11-23T08:15:00Z'));
 console.log(`after 5 quiet minutes: ${out.decisions.map((d) => d.type).join(', ')}`);
+
+out = correlator.ingest(out.state, fromAlertmanagerWebhook({ ...webhook, alerts: [{ ...alert('HighLatency', 'firing'), startsAt: '2026-11-23T09:00:00Z' }] }), Date.parse('2026-11-23T09:00:00Z'));
+out = correlator.tick(out.state, out.nextTickAt!);
+const reopened = out.decisions.find((d) => d.type === 'open-incident');
+if (reopened?.type !== 'open-incident') throw new Error('expected a new incident');
+const closed = correlator.closeIncident(out.state, reopened.incidentKey, Date.parse('2026-11-23T09:20:00Z'));
+console.log(`agent closes ${reopened.incidentKey}: ${closed.outcome} (${closed.decisions.map((d) => d.type).join(', ')})`);
+out = correlator.ingest(closed.state, fromAlertmanagerWebhook({ ...webhook, alerts: [{ ...alert('HighErrorRate', 'firing'), startsAt: '2026-11-23T09:25:00Z' }] }), Date.parse('2026-11-23T09:25:00Z'));
+out = correlator.tick(out.state, out.nextTickAt!);
+console.log(`a new alert at 09:25: ${out.decisions.map((d) => (d.type === 'open-incident' ? `open-incident ${d.incidentKey}` : d.type)).join(', ')}`);

@@ -17,7 +17,7 @@ export type MutableGroup = { -readonly [K in keyof GroupRecord]: GroupRecord[K] 
  * generic copy). Absent optional fields are copied as `undefined`, which JSON leaves out.
  */
 export function copyGroup(g: GroupRecord): MutableGroup {
-  return { r: g.r, st: g.st, f: g.f, l: g.l, n: g.n, fc: g.fc, sv: g.sv, p: g.p, title: g.title, a: g.a, ci: g.ci, root: g.root, ra: g.ra, rt: g.rt, sx: g.sx };
+  return { r: g.r, st: g.st, f: g.f, l: g.l, n: g.n, fc: g.fc, sv: g.sv, p: g.p, title: g.title, a: g.a, ci: g.ci, root: g.root, ra: g.ra, rt: g.rt, sx: g.sx, cl: g.cl };
 }
 
 /**

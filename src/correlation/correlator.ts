@@ -13,6 +13,7 @@ import { onFiring, onResolved } from './pipeline';
 import type { CorrelatorState } from './state';
 import { emptyState } from './state';
 import { runTick } from './tick';
+import { hostResolve, type IncidentActionOutcome } from './host-actions';
 import type { CorrelationTopology } from './topology-view';
 import { TopologyCache } from './topology-view';
 import { checkAlert, timeMemo } from './validate-alert';
@@ -29,6 +30,17 @@ export interface CorrelatorOutput {
   readonly state: CorrelatorState;
   readonly decisions: Decision[];
   readonly nextTickAt: number | null;
+}
+
+/**
+ * What `resolveIncident` and `closeIncident` return: a {@link CorrelatorOutput} and what the action
+ * found and did.
+ *
+ * @example
+ * const { state, outcome } = correlator.closeIncident(state0, 'db#1', now); // outcome: 'closed'
+ */
+export interface IncidentActionOutput extends CorrelatorOutput {
+  readonly outcome: IncidentActionOutcome;
 }
 
 /**
@@ -61,6 +73,27 @@ export interface Correlator {
    * const out = correlator.tick(state, Date.parse('2026-11-23T08:05:00Z')); // out.nextTickAt
    */
   tick(state: CorrelatorState, now: Date | number): CorrelatorOutput;
+  /**
+   * Tells the correlator that the host resolved incident `incidentKey` in its own tool at `now` (an
+   * agent fixed it, whatever its alerts say). An open incident resolves (`resolve-incident` with
+   * `by: 'host'`), so alerts no longer attach to it: a new alert of its identity reopens it within the
+   * rule's `reopenWithin` of `now`, else opens a new incident. Alerts that still fire stay with it (their
+   * repeats are `deduplicated` naming it). Nothing changes for an incident already resolved, a pending
+   * group or an unknown key; `outcome` says which.
+   *
+   * @example
+   * const out = correlator.resolveIncident(state, 'db#1', Date.parse('2026-11-23T09:00:00Z')); // out.outcome: 'resolved'
+   */
+  resolveIncident(state: CorrelatorState, incidentKey: string, now: Date | number): IncidentActionOutput;
+  /**
+   * Tells the correlator that the host closed incident `incidentKey` at `now`: resolved as by
+   * {@link Correlator.resolveIncident} if it was open, and never reopened, so the next alert of its
+   * identity opens a new incident (a closed ticket stays closed).
+   *
+   * @example
+   * const out = correlator.closeIncident(state, 'db#1', Date.parse('2026-11-23T09:00:00Z')); // out.outcome: 'closed'
+   */
+  closeIncident(state: CorrelatorState, incidentKey: string, now: Date | number): IncidentActionOutput;
 }
 
 /** Options of {@link createCorrelator}. @example const o: CreateCorrelatorOptions = { topology }; */
@@ -70,6 +103,8 @@ export interface CreateCorrelatorOptions {
 }
 
 const SUBJECT = 'correlator input';
+// A rule id (at most 128 characters), `#` and a sequence number.
+const MAX_INCIDENT_KEY = 140;
 
 /**
  * The state of a call, shallowly checked: a v2 state as is, a state of itsm-kit 0.1.0 (layout v1)
@@ -138,7 +173,25 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
         return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
       });
     },
+    resolveIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, false),
+    closeIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, true),
   };
+
+  /** Runs `resolveIncident` (`close` false) or `closeIncident`. */
+  function hostAction(state: CorrelatorState, incidentKey: string, now: Date | number, close: boolean): IncidentActionOutput {
+    const nowMs = toEpochMs(now, 'now', SUBJECT);
+    if (typeof incidentKey !== 'string' || incidentKey.length === 0 || incidentKey.length > MAX_INCIDENT_KEY) {
+      throw ItsmValidationError.at(SUBJECT, ['incidentKey'], `must be a string of 1 to ${MAX_INCIDENT_KEY} characters (a key from an open-incident decision)`);
+    }
+    return onStoredState(() => {
+      const checked = checkState(state, ruleIds);
+      const ctx = new Ctx(compiled, checked, nowMs);
+      const outcome = hostResolve(ctx, incidentKey, close);
+      // Nothing to do: the state passed in (upgraded, if it was stored by 0.1.0) is the state after.
+      if (outcome !== 'resolved' && outcome !== 'closed') return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
+      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next, outcome };
+    });
+  }
 
   /** Ingests a batch into a state that passed the shallow check. */
   function ingestChecked(checkedState: CorrelatorState, alerts: Alert | readonly Alert[], nowMs: number): CorrelatorOutput {

@@ -115,11 +115,18 @@ export interface UpdateRootCauseDecision extends DecisionBase {
   readonly to: string | null;
 }
 
-/** Resolve an incident. @example const d: ResolveIncidentDecision['type'] = 'resolve-incident'; */
+/**
+ * Resolve an incident: its alerts resolved it (per the rule's `resolveWhen`), or, with `by: 'host'`,
+ * the host did (`resolveIncident`, `closeIncident`), which needs no action on the ticket.
+ *
+ * @example const d: ResolveIncidentDecision['type'] = 'resolve-incident';
+ */
 export interface ResolveIncidentDecision extends DecisionBase {
   readonly type: 'resolve-incident';
   readonly incidentKey: string;
   readonly ruleId: string;
+  /** Present when the host resolved the incident, not its alerts. */
+  readonly by?: 'host';
 }
 
 /** Reopen a resolved incident (an alert fired again within `reopenWithin`). @example const d: ReopenIncidentDecision['type'] = 'reopen-incident'; */

@@ -45,7 +45,7 @@ function placeAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number, track
   const g = key === undefined ? undefined : ctx.groups.get(key);
   if (key !== undefined && g !== undefined) {
     if (accepts(rule, g, t)) return { key, storm: 0 };
-    if (g.st === 2 && g.rt !== null && t >= g.rt && t - g.rt <= rule.reopenWithin) {
+    if (g.st === 2 && g.cl === undefined && g.rt !== null && t >= g.rt && t - g.rt <= rule.reopenWithin) {
       reopen(ctx, rule, key, alert, t);
       return { key, storm: 0 };
     }

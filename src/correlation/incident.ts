@@ -67,13 +67,13 @@ export function openGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableG
   scheduleResolve(rule, g, at);
 }
 
-/** Resolves an open group. */
-export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number, alertIds: readonly string[]): void {
+/** Resolves an open group (`by` the host, when it resolved the incident in its own tool). */
+export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number, alertIds: readonly string[], by?: 'host'): void {
   g.st = 2;
   g.rt = at;
   g.ra = null;
   ctx.open--;
-  ctx.out.push({ type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at });
+  ctx.out.push(by === undefined ? { type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at } : { type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at, by });
 }
 
 /**

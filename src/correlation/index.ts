@@ -7,7 +7,8 @@
  *
  * @module correlation
  */
-export { createCorrelator, type Correlator, type CorrelatorOutput, type CreateCorrelatorOptions } from './correlator';
+export { createCorrelator, type Correlator, type CorrelatorOutput, type CreateCorrelatorOptions, type IncidentActionOutput } from './correlator';
+export type { IncidentActionOutcome } from './host-actions';
 export {
   CorrelatorConfigSchema,
   CorrelationRuleSchema,

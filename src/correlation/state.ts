@@ -36,6 +36,8 @@ export interface GroupRecord {
   readonly rt: number | null;
   /** 1 once the alerts-per-incident storm limit was announced. */
   readonly sx?: 1 | undefined;
+  /** 1 once the host closed the incident (`closeIncident`): it is never reopened. */
+  readonly cl?: 1 | undefined;
 }
 
 /**

@@ -9,7 +9,7 @@
  * inhibition and auto-pause, with their releases; the storm and overflow groups past the limits on
  * open groups and tracked alerts, and the limit on alerts per incident; eviction past retention;
  * topology rules (an alert joins the group of a CI near its own, the root cause follows the most
- * upstream firing CI; `reference-topology.ts`).
+ * upstream firing CI; `reference-topology.ts`); incidents resolved or closed by the host.
  */
 import { labelsFingerprint, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
@@ -67,6 +67,8 @@ interface Group {
   resolveAt: number | null;
   resolvedAt: number | null;
   stormAnnounced: boolean;
+  /** Closed by the host: never reopened. */
+  closed: boolean;
   /** Its CIs, their firing alerts and the root cause. */
   readonly cis: ReferenceGroupCis;
 }
@@ -220,6 +222,30 @@ export class ReferenceCorrelator {
     return out;
   }
 
+  /**
+   * The host resolved (or closed) incident `key` at `now`: an open one resolves then, a closed one
+   * never reopens. Pending, unknown and already resolved (or closed) groups stay as they are.
+   */
+  hostResolve(key: string, now: number, close: boolean): { decisions: Decision[]; outcome: string } {
+    const decisions: Decision[] = [];
+    const group = this.groups.get(key);
+    if (group === undefined) return { decisions, outcome: 'unknown' };
+    if (group.status === 'pending') return { decisions, outcome: 'pending' };
+    if (group.closed) return { decisions, outcome: 'already-closed' };
+    if (group.status === 'resolved' && !close) return { decisions, outcome: 'already-resolved' };
+    if (group.status === 'open') {
+      this.resolve(group, now, [], decisions);
+      decisions[0] = { ...decisions[0]!, by: 'host' } as Decision;
+    }
+    group.closed = close;
+    return { decisions, outcome: close ? 'closed' : 'resolved' };
+  }
+
+  /** The keys of the groups remembered, in the order they were made. */
+  groupKeys(): string[] {
+    return [...this.groups.keys()];
+  }
+
   private dueAt(group: Group): number | null {
     const { rule } = group;
     if (group.status === 'pending') {
@@ -267,7 +293,7 @@ export class ReferenceCorrelator {
     if (near !== undefined) return { group: near, storm: 0 };
     const identity = this.identity(rule, alert.labels);
     const latest = this.latest(identity);
-    if (latest !== undefined && latest.status === 'resolved' && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
+    if (latest !== undefined && latest.status === 'resolved' && !latest.closed && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
       latest.status = 'open';
       latest.resolvedAt = null;
       out.push({ type: 'reopen-incident', incidentKey: latest.key, ruleId: rule.id, alertIds: [alert.id], at: time });
@@ -308,7 +334,7 @@ export class ReferenceCorrelator {
   private newGroup(rule: ReferenceRule, identity: string, alert: Alert, time: number): Group {
     const key = `${rule.id}#${++this.sequence}`;
     const title = alert.labels.alertname ?? '';
-    const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false, cis: new ReferenceGroupCis(alert.ciId, rule.topology === undefined ? undefined : this.topology) };
+    const fresh: Group = { key, rule, title, status: 'pending', first: time, last: time, alerts: 0, firing: 0, listed: [], severity: alert.severity, priority: 0, resolveAt: null, resolvedAt: null, stormAnnounced: false, closed: false, cis: new ReferenceGroupCis(alert.ciId, rule.topology === undefined ? undefined : this.topology) };
     this.groups.set(key, fresh);
     this.latestGroup.set(identity, key);
     return fresh;

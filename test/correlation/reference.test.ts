@@ -5,8 +5,9 @@
  * rules, a maintenance window by matchers and/or CIs, fixed and/or recurring (a calendar), flapping detection, random storm limits (open
  * groups, alerts per incident, tracked alerts) and retention, over a small CMDB with a cycle and a
  * `connected_to` link, and random streams with out-of-order, duplicate and stale notifications on
- * random CIs (one the CMDB does not know) and ticks, fed in random batches with the state sometimes
- * round-tripped through JSON. Every decision must be the model's, field for field.
+ * random CIs (one the CMDB does not know), ticks, and incidents resolved or closed by the host (or
+ * an unknown key), fed in random batches with the state sometimes round-tripped through JSON. Every
+ * decision, and every host action's outcome, must be the model's, field for field.
  *
  * `REF_RUNS=20000 npx vitest run test/correlation/reference.test.ts --testTimeout 0` runs each
  * property that many times instead.
@@ -94,13 +95,51 @@ const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' 
   }),
 );
 
-/** A stream item: an alert, or a tick. The host's clock at item i is minute 2i + 20. */
-type Item = { kind: 'alert'; alert: Alert } | { kind: 'tick' };
-const itemsArb = fc.tuple(streamArb, fc.array(fc.nat(80), { maxLength: 12 })).map(([alerts, tickPlaces]) => {
+/**
+ * A stream item: an alert, a tick, or the host resolving or closing an incident (the `pick`-th group
+ * the model holds then, or an unknown key). The host's clock at item i is minute 2i + 20.
+ */
+type Item = { kind: 'alert'; alert: Alert } | { kind: 'tick' } | { kind: 'host'; pick: number; close: boolean };
+const hostItemArb = fc.record({ at: fc.nat(80), pick: fc.nat(20), close: fc.boolean() });
+const itemsArb = fc.tuple(streamArb, fc.array(fc.nat(80), { maxLength: 12 }), fc.array(hostItemArb, { maxLength: 6 })).map(([alerts, tickPlaces, hostActions]) => {
   const ticks = new Set(tickPlaces);
-  return alerts.flatMap((alert, i): Item[] => (ticks.has(i) ? [{ kind: 'tick' }, { kind: 'alert', alert }] : [{ kind: 'alert', alert }]));
+  return alerts.flatMap((alert, i): Item[] => [
+    ...(ticks.has(i) ? [{ kind: 'tick' as const }] : []),
+    ...hostActions.filter((h) => h.at === i).map(({ pick, close }) => ({ kind: 'host' as const, pick, close })),
+    { kind: 'alert', alert },
+  ]);
 });
 const hostClock = (i: number) => min(2 * i + 20);
+
+/**
+ * The model's run over `items`: its decisions, the outcome of each host action, and the incident key
+ * each host action named (the key of the `pick`-th group the model held then, or `r0#999`, which no
+ * stream reaches, when `pick` is past them).
+ */
+function modelRun(rules: readonly ReferenceRule[], settings: ReferenceSettings, items: readonly Item[]) {
+  const model = new ReferenceCorrelator(rules, settings, referenceTopology);
+  const keys = new Map<number, string>();
+  const outcomes: string[] = [];
+  const expected = items.flatMap((it, i) => {
+    if (it.kind === 'alert') return model.ingest(it.alert);
+    if (it.kind === 'tick') return model.tick(hostClock(i));
+    const held = model.groupKeys();
+    const key = held[it.pick] ?? 'r0#999';
+    keys.set(i, key);
+    const { decisions, outcome } = model.hostResolve(key, hostClock(i), it.close);
+    outcomes.push(outcome);
+    return decisions;
+  });
+  return { expected, keys, outcomes };
+}
+
+type Engine = ReturnType<typeof correlatorOf>;
+
+/** The engine's call for a tick or a host action at item `i` (the key as the model chose it). */
+function engineCall(correlator: Engine, state: CorrelatorState, it: Exclude<Item, { kind: 'alert' }>, i: number, keys: ReadonlyMap<number, string>) {
+  if (it.kind === 'tick') return correlator.tick(state, hostClock(i));
+  return it.close ? correlator.closeIncident(state, keys.get(i)!, hostClock(i)) : correlator.resolveIncident(state, keys.get(i)!, hostClock(i));
+}
 
 const inhibitRuleArb = fc.record({
   source: fc.array(matcherArb, { minLength: 1, maxLength: 1 }),
@@ -181,13 +220,14 @@ describe('the correlator against the reference model', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
         const correlator = correlatorOf(rules, settings);
-        const model = new ReferenceCorrelator(rules, settings, referenceTopology);
-        const expected = items.flatMap((it, i) => (it.kind === 'alert' ? model.ingest(it.alert) : model.tick(hostClock(i))));
+        const { expected, keys, outcomes } = modelRun(rules, settings, items);
         const cuts = new Set(cutList);
         const actual: Decision[] = [];
+        const actualOutcomes: string[] = [];
         let state: CorrelatorState = correlator.initialState();
-        const keep = (out: { state: CorrelatorState; decisions: Decision[] }) => {
+        const keep = (out: { state: CorrelatorState; decisions: Decision[]; outcome?: string }) => {
           actual.push(...out.decisions);
+          if (out.outcome !== undefined) actualOutcomes.push(out.outcome);
           state = roundTrip ? (JSON.parse(JSON.stringify(out.state)) as CorrelatorState) : out.state;
         };
         // Alerts between two ticks go in batches cut at random places.
@@ -197,9 +237,9 @@ describe('the correlator against the reference model', () => {
           batch = [];
         };
         items.forEach((it, i) => {
-          if (it.kind === 'tick') {
+          if (it.kind !== 'alert') {
             flush(i);
-            keep(correlator.tick(state, hostClock(i)));
+            keep(engineCall(correlator, state, it, i, keys));
             return;
           }
           batch.push(it.alert);
@@ -207,6 +247,7 @@ describe('the correlator against the reference model', () => {
         });
         flush(items.length);
         expect(actual).toEqual(expected);
+        expect(actualOutcomes).toEqual(outcomes);
       }),
       { numRuns: Number(process.env.REF_RUNS ?? 2_000) },
     );
@@ -216,9 +257,10 @@ describe('the correlator against the reference model', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, (rules, settings, items) => {
         const correlator = correlatorOf(rules, settings);
+        const { keys } = modelRun(rules, settings, items);
         let state: CorrelatorState = correlator.initialState();
         items.forEach((it, i) => {
-          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : correlator.tick(state, hostClock(i));
+          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : engineCall(correlator, state, it, i, keys);
           state = out.state;
           const before = out.nextTickAt === null ? hostClock(i) + 400 * 86_400_000 : out.nextTickAt - 1;
           const early = correlator.tick(state, before);
@@ -234,9 +276,10 @@ describe('the correlator against the reference model', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.integer({ min: 1, max: 240 }), (rules, settings, items, lateBy) => {
         const correlator = correlatorOf(rules, settings);
+        const { keys } = modelRun(rules, settings, items);
         let state: CorrelatorState = correlator.initialState();
         items.forEach((it, i) => {
-          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : correlator.tick(state, hostClock(i));
+          const out = it.kind === 'alert' ? correlator.ingest(state, [it.alert], hostClock(i)) : engineCall(correlator, state, it, i, keys);
           state = out.state;
           const late = hostClock(i) + lateBy * 60_000;
           const timely: Decision[] = [];

@@ -24,7 +24,7 @@ const EXPECTED: Record<string, readonly RegExp[]> = {
   'incident.ts': [/^the caller resolves it: forbidden$/m, /^the agent resolves it: resolved;/m],
   'problem.ts': [/known error true$/m, /^follow-ups for the linked incidents: comment -> inc-1, comment -> inc-2$/m],
   'change.ts': [/^CHG0030001: scheduled/m, /overlaps blackout "xmas"/, /^next free slot: 2026-12-27T00:00:00\.000Z - 2026-12-27T02:00:00\.000Z$/m],
-  'correlation.ts': [/^open-incident "HighErrorRate on checkout" priority 1 with 2 alerts$/m, /^after 5 quiet minutes: resolve-incident$/m],
+  'correlation.ts': [/^open-incident "HighErrorRate on checkout" priority 1 with 2 alerts$/m, /^after 5 quiet minutes: resolve-incident$/m, /^agent closes by-service#2: closed \(resolve-incident\)$/m, /^a new alert at 09:25: open-incident by-service#3$/m],
   'topology.ts': [/^root cause of alerts on checkout, app, db: db /m, /^services impacted by db: checkout$/m],
   'metrics.ts': [/^MTTR P1: mean 2 h over 1 incident\(s\)$/m, /^MTTR P3: mean 12\.5 h over 2 incident\(s\)$/m],
   'testing.ts': [/^same seed, same storm: true$/m, /^alertStorm: \d+ alerts from 4 CIs, first ServiceDown on orders-db$/m],
