@@ -51,9 +51,26 @@ function call(workflow: AnyScenarioWorkflow, fn: 'apply', record: unknown, comma
   return (workflow[fn] as (r: unknown, c: unknown, ctx: { actor: Actor; now: number }) => AnyOutcome)(record, command, { actor, now: at });
 }
 
-function keep(world: World, id: string, entry: ScenarioRecord, out: Extract<AnyOutcome, { ok: true }>): string {
+/** Stores a record's accepted change (and tells the correlator when an incident it opened resolved or closed). */
+function keep(env: ScenarioEnv, world: World, id: string, entry: ScenarioRecord, out: Extract<AnyOutcome, { ok: true }>, at: number): string {
   world.records.set(id, { ...entry, record: out.record, audit: [...entry.audit, ...out.audit] });
-  return entry.record.state === out.record.state ? `${id} stays ${out.record.state}` : `${id} ${entry.record.state} -> ${out.record.state}`;
+  if (entry.record.state === out.record.state) return `${id} stays ${out.record.state}`;
+  return `${id} ${entry.record.state} -> ${out.record.state}${tellCorrelator(env, world, id, out.record.state, at)}`;
+}
+
+/**
+ * What a host does when a ticket opened from a correlator incident is resolved, closed or canceled:
+ * `resolveIncident` or `closeIncident`, so the incident takes no new alerts. Its decisions join the
+ * scenario's (not the latest call's, which `expectDecisions` reads). Returns a note for the step.
+ */
+function tellCorrelator(env: ScenarioEnv, world: World, id: string, state: string, at: number): string {
+  if (!env.correlator || !world.correlatorState || (state !== 'resolved' && state !== 'closed' && state !== 'canceled')) return '';
+  const key = [...world.openedFrom].find(([, recordId]) => recordId === id)?.[0];
+  if (key === undefined) return '';
+  const out = state === 'resolved' ? env.correlator.resolveIncident(world.correlatorState, key, at) : env.correlator.closeIncident(world.correlatorState, key, at);
+  world.correlatorState = out.state;
+  world.decisions = [...world.decisions, ...out.decisions];
+  return ` (correlator: ${key} ${out.outcome})`;
 }
 
 function add(world: World, kind: ScenarioRecordKind, out: AnyOutcome): StepOutcome {
@@ -116,7 +133,7 @@ function tick(env: ScenarioEnv, world: World, at: number): StepOutcome {
   }
   for (const [id, entry] of world.records) {
     const out = (env.workflows[entry.kind].tick as (r: unknown, n: number) => AnyOutcome)(entry.record, at);
-    if (out.ok && out.audit.length > 0) notes.push(keep(world, id, entry, out));
+    if (out.ok && out.audit.length > 0) notes.push(keep(env, world, id, entry, out, at));
   }
   return done(notes.join('; '));
 }
@@ -131,7 +148,7 @@ function applyFollowUps(env: ScenarioEnv, world: World, actor: Actor, at: number
       continue;
     }
     const out = call(env.workflows[entry.kind], 'apply', entry.record, followUp, actor, at);
-    notes.push(out.ok ? keep(world, id, entry, out) : `${id} refused (${out.error.code})`);
+    notes.push(out.ok ? keep(env, world, id, entry, out, at) : `${id} refused (${out.error.code})`);
   }
   world.lastFollowUps = [];
   return done(notes.join('; ') || 'no follow-ups');
@@ -230,7 +247,7 @@ function applyCommand(env: ScenarioEnv, world: World, step: Extract<ScenarioStep
   const out = call(env.workflows[entry.kind], 'apply', entry.record, step.command, step.actor, at);
   if (step.op === 'apply') {
     if (out.ok) world.lastFollowUps = out.followUps;
-    return out.ok ? done(keep(world, step.id, entry, out)) : fail({ message: `the workflow refused the command: ${out.error.code}: ${out.error.message}`, expected: 'ok', actual: out.error });
+    return out.ok ? done(keep(env, world, step.id, entry, out, at)) : fail({ message: `the workflow refused the command: ${out.error.code}: ${out.error.message}`, expected: 'ok', actual: out.error });
   }
   if (out.ok) return fail({ message: 'the workflow accepted a command it should refuse', expected: { ok: false, code: step.code ?? 'any' }, actual: { ok: true, state: out.record.state } });
   const mismatches = step.code === undefined ? [] : subsetMismatches(step.code, out.error.code);

@@ -62,7 +62,9 @@ export type DecisionMatchMode = 'includes' | 'exact';
  * - `given`: an existing record joins the scenario (its SLA timeline starts with it);
  * - `create`: a record is created through its workflow; `openIncident`: an incident is created from an
  *   `open-incident` decision (the one with `incidentKey`, else the earliest not yet used);
- * - `apply`: a command through the record's workflow, which must accept it; `expectRefusal`: a
+ * - `apply`: a command through the record's workflow, which must accept it (an incident made by
+ *   `openIncident` that becomes resolved, closed or canceled, this way or by a follow-up or a tick, is
+ *   resolved or closed in the correlator too, as a host would); `expectRefusal`: a
  *   command the workflow must refuse (with `code` when given); `applyFollowUps`: the follow-up
  *   commands of the latest accepted `apply`, each sent by `actor` to its target record in the scenario
  *   (a follow-up the target's workflow refuses, such as `onlyIfOnHold` on an incident not on hold, is

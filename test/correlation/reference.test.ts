@@ -113,8 +113,8 @@ const hostClock = (i: number) => min(2 * i + 20);
 
 /**
  * The model's run over `items`: its decisions, the outcome of each host action, and the incident key
- * each host action named (the key of the `pick`-th group the model held then, or `r0#999`, which no
- * stream reaches, when `pick` is past them).
+ * each host action named (one of the groups the model held then, or `r0#999`, which no stream
+ * reaches, by `pick` modulo their number plus one).
  */
 function modelRun(rules: readonly ReferenceRule[], settings: ReferenceSettings, items: readonly Item[]) {
   const model = new ReferenceCorrelator(rules, settings, referenceTopology);
@@ -124,7 +124,7 @@ function modelRun(rules: readonly ReferenceRule[], settings: ReferenceSettings, 
     if (it.kind === 'alert') return model.ingest(it.alert);
     if (it.kind === 'tick') return model.tick(hostClock(i));
     const held = model.groupKeys();
-    const key = held[it.pick] ?? 'r0#999';
+    const key = held[it.pick % (held.length + 1)] ?? 'r0#999';
     keys.set(i, key);
     const { decisions, outcome } = model.hostResolve(key, hostClock(i), it.close);
     outcomes.push(outcome);

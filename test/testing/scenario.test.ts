@@ -63,6 +63,33 @@ describe('scenario: alerts -> incident -> lifecycle -> SLA', () => {
     expect(JSON.parse(JSON.stringify(result.view))).toEqual(result.view);
   });
 
+  it('tells the correlator when the incident resolves and closes, so a later alert opens a new incident', () => {
+    const result = outage
+      .at('2026-11-23T11:30:00Z')
+      .ingest([anAlert({ id: 'late-1', ciId: 'db-1', labels: { alertname: 'DbDown' }, startsAt: '2026-11-23T11:30:00Z' })])
+      .advance(2 * MINUTE)
+      .tick()
+      .expectDecisions([{ type: 'open-incident', alertIds: ['late-1'] }], 'exact')
+      .advance(24 * HOUR)
+      .tick()
+      .expectRecord('inc-1', { state: 'closed' })
+      .runOrThrow();
+    const key = Object.keys(result.view.openedFrom)[0]!;
+    expect(result.view.decisions.filter((d) => d.type === 'resolve-incident')).toEqual([
+      { type: 'resolve-incident', incidentKey: key, ruleId: 'cmdb', alertIds: [], at: Date.parse('2026-11-23T11:00:00Z'), by: 'host' },
+    ]);
+    const notes = result.steps.map((st) => st.detail).filter((d) => d.includes('correlator:'));
+    // The auto-close a day later meets a group the correlator's own tick has just forgotten (24 h retention).
+    expect(notes).toEqual([`inc-1 in_progress -> resolved (correlator: ${key} resolved)`, `no decisions; inc-1 resolved -> closed (correlator: ${key} unknown)`]);
+  });
+
+  it('a ticket closed by hand closes the incident in the correlator', () => {
+    const result = outage.at('2026-11-23T11:10:00Z').apply('inc-1', { type: 'close' }, dba).runOrThrow();
+    const key = Object.keys(result.view.openedFrom)[0]!;
+    expect(result.steps.at(-1)!.detail).toBe(`inc-1 resolved -> closed (correlator: ${key} closed)`);
+    expect(result.view.correlatorState!.open).toBe(0);
+  });
+
   it('is pure: the same script gives the same result, and a shared prefix is not changed by its branches', () => {
     const before = outage.steps.length;
     const a = outage.expectRecord('inc-1', { state: 'resolved' }).run();
