@@ -136,6 +136,19 @@ export interface ReopenIncidentDecision extends DecisionBase {
   readonly ruleId: string;
 }
 
+/**
+ * The correlator forgets an incident it never resolves (`resolveWhen: 'never'`): all its alerts
+ * resolved and `retention` passed since the last. Later alerts of its identity open a new incident;
+ * the ticket, if still open, is the host's to close.
+ *
+ * @example const d: ForgetIncidentDecision['type'] = 'forget-incident';
+ */
+export interface ForgetIncidentDecision extends DecisionBase {
+  readonly type: 'forget-incident';
+  readonly incidentKey: string;
+  readonly ruleId: string;
+}
+
 /** Which storm limit was reached. @example const l: StormLimit = 'open-groups'; */
 export type StormLimit = 'open-groups' | 'alerts-per-incident' | 'tracked-alerts';
 
@@ -210,6 +223,7 @@ export type Decision =
   | UpdateRootCauseDecision
   | ResolveIncidentDecision
   | ReopenIncidentDecision
+  | ForgetIncidentDecision
   | StormDetectedDecision
   | PendingDecision
   | AlertResolvedDecision

@@ -4,9 +4,14 @@ import { release } from './pipeline';
 import type { GroupRecord } from './state';
 import { WorkQueue } from './work-queue';
 
-function forgetGroup(ctx: Ctx, key: string, g: GroupRecord): void {
+/**
+ * Forgets group `key` at `at`. An open incident forgotten (one that never resolves, quiet past
+ * retention) says so; a pending group that never opened and a resolved one go without a decision.
+ */
+function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number): void {
   ctx.groups.delete(key);
   if (g.st !== 2) ctx.open--;
+  if (g.st === 1) ctx.out.push({ type: 'forget-incident', incidentKey: key, ruleId: ctx.config.rules[g.r]!.id, alertIds: [], at });
 }
 
 /** When parked alert (kind 0) or group (kind 1) `key` next needs work, or null. */
@@ -28,7 +33,7 @@ function advanceGroup(ctx: Ctx, key: string, at: number): void {
   const rule = ctx.config.rules[g.r]!;
   if (g.st === 0 && g.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at, NO_IDS);
   else if (g.st === 1 && g.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
-  else forgetGroup(ctx, key, g);
+  else forgetGroup(ctx, key, g, at);
 }
 
 /**

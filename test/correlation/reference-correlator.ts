@@ -213,7 +213,11 @@ export class ReferenceCorrelator {
       const group = this.groups.get(first.key)!;
       if (group.status === 'pending' && group.firing > 0) this.open(group, first.at, [], out);
       else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, first.at, [], out);
-      else this.groups.delete(group.key);
+      else {
+        // Forgotten; an open incident (one that never resolves) says so.
+        if (group.status === 'open') out.push({ type: 'forget-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds: [], at: first.at });
+        this.groups.delete(group.key);
+      }
     }
     for (const [fp, record] of this.fingerprints) {
       const flapping = record.flappingUntil !== undefined && record.flappingUntil > now;

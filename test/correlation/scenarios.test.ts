@@ -424,7 +424,10 @@ describe('eviction', () => {
     const out = c.ingest(c.initialState(), [alert('1', l, 0), resolved('2', l, 0, 2)], min(2));
     expect(out.nextTickAt).toBe(min(10)); // the group's last alert at 0 + 10m, before the fingerprint's 2 + 10m
     expect(c.tick(out.state, min(10) - 1).state.groups.n).toBe(1);
-    expect(c.tick(out.state, min(10)).state.groups.n).toBe(0);
+    const forgotten = c.tick(out.state, min(10));
+    expect(forgotten.state.groups.n).toBe(0);
+    expect(forgotten.decisions).toEqual([{ type: 'forget-incident', incidentKey: 'r#1', ruleId: 'r', alertIds: [], at: min(10) }]);
+    expect(types(c.ingest(forgotten.state, alert('3', l, 12), min(12)).decisions)).toEqual(['open-incident']);
   });
 
   it('a late tick works in time order: a group resolves at its instant before a later release can join it', () => {
