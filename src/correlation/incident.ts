@@ -73,7 +73,7 @@ export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: Mutab
   g.rt = at;
   g.ra = null;
   ctx.open--;
-  ctx.out.push(by === undefined ? { type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at } : { type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at, by });
+  ctx.out.push({ type: 'resolve-incident', incidentKey: key, ruleId: rule.id, alertIds, at, ...(by === undefined ? {} : { by }) });
 }
 
 /**
