@@ -5,7 +5,7 @@
  * (with duplicates, a flapping check, and a host in the maintenance window of a scheduled change); the
  * correlator opens one incident rooted at the database; the incident is assigned, held awaiting the
  * storage vendor, resumed, resolved and closed while its response and resolution SLA clocks run on the
- * Berlin desk calendar; a problem becomes a known error and the change that fixes it is scheduled
+ * Berlin desk calendar (and the correlator is told the ticket closed, so a later alert opens anew); a problem becomes a known error and the change that fixes it is scheduled
  * around the Cyber Week blackout; the metrics close the day. Every instant is fixed, so every run
  * prints the same report and writes the same SVG (to `demo-output/`, or `--out <dir>`).
  *
@@ -14,12 +14,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slaTimelineSvg } from '../src/sla';
-import { correlate, openedIncidents, todaysAlerts } from './demo/storm';
+import { closeAndAlertAgain, correlate, openedIncidents, todaysAlerts } from './demo/storm';
 import { IncidentFile, workTheIncident } from './demo/incident';
 import { planTheFix } from './demo/fix';
 import { closeTheDay } from './demo/metrics';
 import { monday, PEOPLE } from './demo/setting';
 import { at, duration, heading, pct, table } from './support/report';
+import type { Decision } from '../src/correlation';
 
 const outDir = process.argv.includes('--out') ? (process.argv[process.argv.indexOf('--out') + 1] ?? 'demo-output') : 'demo-output';
 const endOfDay = monday('17:30');
@@ -29,7 +30,7 @@ console.log('itsm-kit demo: a Monday at the service desk (Monday 23 November 202
 // Act 1: the storm.
 heading('08:12  orders-db fails: the alert storm');
 const arrivals = todaysAlerts();
-const decisions = correlate(arrivals, endOfDay);
+const { decisions, state: correlatorState } = correlate(arrivals, endOfDay);
 const firing = arrivals.filter((a) => a.alert.status === 'firing');
 console.log(`Notifications received: ${arrivals.length} (${firing.length} firing from ${new Set(firing.map((a) => a.alert.ciId)).size} CIs, ${arrivals.length - firing.length} resolved)\n`);
 const counts = new Map<string, number>();
@@ -53,6 +54,10 @@ workTheIncident(incident);
 const fix = planTheFix(incident);
 incident.apply({ type: 'close' }, PEOPLE.ana, '17:15', 'close (confirmed with the web shop team)');
 table(['Time', 'Actor', 'Command', 'State'], incident.steps.map((s) => [at(s.at), s.actor, s.command, s.state]));
+const afterClose = closeAndAlertAgain(correlatorState, incidentDecision.incidentKey, monday('17:15'), monday('17:20'));
+const describe = (d: Decision | undefined) => (d?.type === 'pending' ? `a new group, ${d.groupKey} (pending)` : d?.type === 'reopen-incident' ? `reopen ${d.incidentKey}` : String(d?.type));
+console.log(`\nThe correlator is told the ticket is closed: closeIncident(${incidentDecision.incidentKey}) -> ${afterClose.outcome}.`);
+console.log(`A ServiceDown alert on orders-db at ${at(monday('17:20'))} now goes to ${describe(afterClose.next)}; untold, the correlator would ${describe(afterClose.unclosed)} (reopenWithin 2 h).`);
 
 heading('17:30  SLA clocks of INC0010042 (Berlin desk calendar, Mon-Fri 08:00-12:00, 13:00-17:30)');
 const clocks = incident.clocks(endOfDay);

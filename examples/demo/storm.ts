@@ -4,7 +4,7 @@
  * notifications), a flapping health check, a host being patched under a scheduled change (its alerts
  * fall in the maintenance window the change implies), and the all-clear after the failover at 16:05.
  */
-import { createCorrelator, maintenanceFromChanges, type CorrelatorOutput, type Decision, type OpenIncidentDecision } from '../../src/correlation';
+import { createCorrelator, maintenanceFromChanges, type CorrelatorOutput, type CorrelatorState, type Decision, type OpenIncidentDecision } from '../../src/correlation';
 import type { Alert } from '../../src/models';
 import { alertStorm, anAlert, flappingAlerts, type AlertArrival } from '../../src/testing';
 import { createTopology } from '../../src/topology';
@@ -35,19 +35,19 @@ export function todaysAlerts(): AlertArrival[] {
     .map(({ a }) => a);
 }
 
-/** The correlator: CMDB-based grouping (3 hops) with a 30 s group wait; maintenance from the change schedule. */
+/** The correlator: CMDB-based grouping (3 hops) with a 30 s group wait, reopening within 2 h; maintenance from the change schedule. */
 export function deskCorrelator() {
   return createCorrelator(
     {
-      rules: [{ id: 'cmdb-outage', groupBy: ['alertname'], topology: { hops: 3 }, groupWait: '30s', resolveAfter: '10m', template: { title: '{{alertname}} on {{ciId}}' } }],
+      rules: [{ id: 'cmdb-outage', groupBy: ['alertname'], topology: { hops: 3 }, groupWait: '30s', resolveAfter: '10m', reopenWithin: '2h', template: { title: '{{alertname}} on {{ciId}}' } }],
       maintenance: maintenanceFromChanges(SCHEDULED_CHANGES),
     },
     { topology: createTopology({ cis: CIS, relationships: RELATIONSHIPS }) },
   );
 }
 
-/** Feeds the alerts as they arrive, waking the correlator at every `nextTickAt` in between. */
-export function correlate(arrivals: readonly AlertArrival[], until: string): Decision[] {
+/** Feeds the alerts as they arrive, waking the correlator at every `nextTickAt` in between; the decisions and the state after. */
+export function correlate(arrivals: readonly AlertArrival[], until: string): { decisions: Decision[]; state: CorrelatorState } {
   const correlator = deskCorrelator();
   let state = correlator.initialState();
   let nextTickAt: number | null = null;
@@ -65,7 +65,20 @@ export function correlate(arrivals: readonly AlertArrival[], until: string): Dec
     take(correlator.ingest(state, alert, Date.parse(receivedAt)));
   }
   tickUntil(Date.parse(until));
-  return decisions;
+  return { decisions, state };
+}
+
+/**
+ * The desk closes the ticket and the correlator is told (`closeIncident`): the first decision for a
+ * new alert on the database a few minutes later, after that call (`next`) and without it (`unclosed`,
+ * a reopen within the rule's 2 h; Keep #2481).
+ */
+export function closeAndAlertAgain(state: CorrelatorState, incidentKey: string, closedAt: string, alertAt: string): { outcome: string; next: Decision | undefined; unclosed: Decision | undefined } {
+  const correlator = deskCorrelator();
+  const closed = correlator.closeIncident(state, incidentKey, Date.parse(closedAt));
+  const again = anAlert({ id: 'after-close-1', source: 'prometheus', severity: 'critical', ciId: 'orders-db', labels: { alertname: 'ServiceDown', ci: 'orders-db' }, startsAt: alertAt });
+  const first = (s: CorrelatorState) => correlator.ingest(s, again, Date.parse(alertAt)).decisions[0];
+  return { outcome: closed.outcome, next: first(closed.state), unclosed: first(state) };
 }
 
 /** The incidents the correlator opened. */

@@ -30,6 +30,8 @@ const EXPECTED: Record<string, readonly RegExp[]> = {
   'testing.ts': [/^same seed, same storm: true$/m, /^alertStorm: \d+ alerts from 4 CIs, first ServiceDown on orders-db$/m],
   'demo.ts': [
     /^Correlator opened 1 incident, rooted at orders-db: /m,
+    /^The correlator is told the ticket is closed: closeIncident\(cmdb-outage#1\) -> closed\.$/m,
+    /now goes to a new group, cmdb-outage#\d+ \(pending\); untold, the correlator would reopen cmdb-outage#1 /,
     /suppressed \(maintenance\)/,
     /suppressed \(flapping\)/,
     /^ {2}Resolution .* breached /m,
