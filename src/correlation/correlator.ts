@@ -14,6 +14,8 @@ import type { CorrelatorState } from './state';
 import { emptyState } from './state';
 import { runTick } from './tick';
 import { hostResolve, type IncidentActionOutcome } from './host-actions';
+import { groupView, type CorrelationGroup } from './group-view';
+import { TableWriter } from './table';
 import type { CorrelationTopology } from './topology-view';
 import { TopologyCache } from './topology-view';
 import { checkAlert, timeMemo } from './validate-alert';
@@ -94,6 +96,15 @@ export interface Correlator {
    * const out = correlator.closeIncident(state, 'db#1', Date.parse('2026-11-23T09:00:00Z')); // out.outcome: 'closed'
    */
   closeIncident(state: CorrelatorState, incidentKey: string, now: Date | number): IncidentActionOutput;
+  /**
+   * What the state holds about group `groupKey` (an incident, or a group waiting to open), or null
+   * when it holds none (never made, or forgotten): status, alert counts and times, severity,
+   * priority, CIs and root cause, and what is scheduled. Reads only; the state's layout stays opaque.
+   *
+   * @example
+   * correlator.getGroup(state, 'db#1')?.status //=> 'open'
+   */
+  getGroup(state: CorrelatorState, groupKey: string): CorrelationGroup | null;
 }
 
 /** Options of {@link createCorrelator}. @example const o: CreateCorrelatorOptions = { topology }; */
@@ -105,6 +116,13 @@ export interface CreateCorrelatorOptions {
 const SUBJECT = 'correlator input';
 // A rule id (at most 128 characters), `#` and a sequence number.
 const MAX_INCIDENT_KEY = 140;
+
+/** Throws unless `key` (the argument named `name`) could be a group key: a string of 1 to 140 characters. */
+function checkGroupKey(key: string, name: string): void {
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_INCIDENT_KEY) {
+    throw ItsmValidationError.at(SUBJECT, [name], `must be a string of 1 to ${MAX_INCIDENT_KEY} characters (a key from an open-incident or pending decision)`);
+  }
+}
 
 /**
  * The state of a call, shallowly checked: a v2 state as is, a state of itsm-kit 0.1.0 (layout v1)
@@ -175,14 +193,19 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     },
     resolveIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, false),
     closeIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, true),
+    getGroup(state, groupKey) {
+      checkGroupKey(groupKey, 'groupKey');
+      return onStoredState(() => {
+        const g = new TableWriter(checkState(state, ruleIds).groups).get(groupKey);
+        return g === undefined ? null : groupView(groupKey, compiled.rules[g.r]!.id, g);
+      });
+    },
   };
 
   /** Runs `resolveIncident` (`close` false) or `closeIncident`. */
   function hostAction(state: CorrelatorState, incidentKey: string, now: Date | number, close: boolean): IncidentActionOutput {
     const nowMs = toEpochMs(now, 'now', SUBJECT);
-    if (typeof incidentKey !== 'string' || incidentKey.length === 0 || incidentKey.length > MAX_INCIDENT_KEY) {
-      throw ItsmValidationError.at(SUBJECT, ['incidentKey'], `must be a string of 1 to ${MAX_INCIDENT_KEY} characters (a key from an open-incident decision)`);
-    }
+    checkGroupKey(incidentKey, 'incidentKey');
     return onStoredState(() => {
       const checked = checkState(state, ruleIds);
       const ctx = new Ctx(compiled, checked, nowMs);

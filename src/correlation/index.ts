@@ -9,6 +9,7 @@
  */
 export { createCorrelator, type Correlator, type CorrelatorOutput, type CreateCorrelatorOptions, type IncidentActionOutput } from './correlator';
 export type { IncidentActionOutcome } from './host-actions';
+export type { CorrelationGroup } from './group-view';
 export {
   CorrelatorConfigSchema,
   CorrelationRuleSchema,

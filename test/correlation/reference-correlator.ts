@@ -11,7 +11,7 @@
  * topology rules (an alert joins the group of a CI near its own, the root cause follows the most
  * upstream firing CI; `reference-topology.ts`); incidents resolved or closed by the host.
  */
-import { labelsFingerprint, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
+import { labelsFingerprint, type CorrelationGroup, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
 import { matches, ReferenceInhibitions, type ReferenceInhibitRule, type ReferenceMatcher } from './reference-inhibition';
 import { levelsOf, moreSevere, type Levels } from './reference-levels';
@@ -243,6 +243,30 @@ export class ReferenceCorrelator {
     }
     group.closed = close;
     return { decisions, outcome: close ? 'closed' : 'resolved' };
+  }
+
+  /** What the model holds about group `key`, in the shape of `correlator.getGroup`, or null. */
+  groupView(key: string): CorrelationGroup | null {
+    const g = this.groups.get(key);
+    if (g === undefined) return null;
+    const pending = g.status === 'pending';
+    return {
+      key,
+      ruleId: g.rule.id,
+      status: g.closed ? 'closed' : g.status,
+      firstAlertAt: g.first,
+      lastAlertAt: g.last,
+      alertCount: g.alerts,
+      firingCount: g.firing,
+      severity: g.severity,
+      priority: pending ? null : (g.priority as 1 | 2 | 3 | 4 | 5),
+      ciIds: g.cis.ids(),
+      firingCiIds: g.cis.firingIds(),
+      rootCauseCiId: pending ? null : g.cis.root,
+      pendingAlertIds: pending ? [...g.listed] : [],
+      resolveAt: g.resolveAt,
+      resolvedAt: g.resolvedAt,
+    };
   }
 
   /** The keys of the groups remembered, in the order they were made. */

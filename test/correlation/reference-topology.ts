@@ -118,12 +118,17 @@ export class ReferenceGroupCis {
     return [...this.firing.keys()].sort();
   }
 
+  /** The CIs with a firing alert, sorted. */
+  firingIds(): string[] {
+    return this.ids().filter((c) => this.firing.get(c)! > 0);
+  }
+
   /**
    * The root cause now: the most upstream firing CI (topology rules); else the root as it was, or the
    * first CI the group had when it had no root.
    */
   currentRoot(): string | null {
-    const firing = this.ids().filter((c) => this.firing.get(c)! > 0);
+    const firing = this.firingIds();
     if (this.topology !== undefined && firing.length > 0) return this.topology.rootOf(firing);
     return this.root ?? [...this.firing.keys()][0] ?? null;
   }

@@ -130,7 +130,7 @@ function modelRun(rules: readonly ReferenceRule[], settings: ReferenceSettings, 
     outcomes.push(outcome);
     return decisions;
   });
-  return { expected, keys, outcomes };
+  return { expected, keys, outcomes, model };
 }
 
 type Engine = ReturnType<typeof correlatorOf>;
@@ -232,7 +232,7 @@ describe('the correlator against the reference model', () => {
     fc.assert(
       fc.property(rulesArb, settingsArb, itemsArb, fc.array(fc.nat(100), { maxLength: 10 }), fc.boolean(), (rules, settings, items, cutList, roundTrip) => {
         const correlator = correlatorOf(rules, settings);
-        const { expected, keys, outcomes } = modelRun(rules, settings, items);
+        const { expected, keys, outcomes, model } = modelRun(rules, settings, items);
         const cuts = new Set(cutList);
         const actual: Decision[] = [];
         const actualOutcomes: string[] = [];
@@ -260,6 +260,9 @@ describe('the correlator against the reference model', () => {
         flush(items.length);
         expect(actual).toEqual(expected);
         expect(actualOutcomes).toEqual(outcomes);
+        // What the state holds about each group the model holds (and nothing about a forgotten one).
+        for (const key of model.groupKeys()) expect(correlator.getGroup(state, key)).toEqual(model.groupView(key));
+        for (const d of expected) if ('incidentKey' in d && model.groupView(d.incidentKey) === null) expect(correlator.getGroup(state, d.incidentKey)).toBeNull();
       }),
       { numRuns: Number(process.env.REF_RUNS ?? 2_000) },
     );
