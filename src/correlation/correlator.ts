@@ -69,7 +69,7 @@ export interface Correlator {
   /**
    * Does the time-driven work due by `now`: opens groups whose `groupWait` ended, resolves after
    * `resolveAfter`, releases auto-paused, flapping and maintenance-suppressed alerts, forgets what is past
-   * retention.
+   * retention. Before the state's `nextTickAt` nothing is due, and it returns at once.
    *
    * @example
    * const out = correlator.tick(state, Date.parse('2026-11-23T08:05:00Z')); // out.nextTickAt
@@ -122,6 +122,13 @@ function checkGroupKey(key: string, name: string): void {
   if (typeof key !== 'string' || key.length === 0 || key.length > MAX_INCIDENT_KEY) {
     throw ItsmValidationError.at(SUBJECT, [name], `must be a string of 1 to ${MAX_INCIDENT_KEY} characters (a key from an open-incident or pending decision)`);
   }
+}
+
+/** True when `state.next` says nothing is due by `now` (null: nothing is scheduled). */
+function nothingDueBy(state: CorrelatorState, now: number): boolean {
+  const next: unknown = state.next;
+  if (next !== null && (typeof next !== 'number' || !Number.isFinite(next))) throw ItsmValidationError.at(SUBJECT, ['state', 'next'], 'must be null or an instant in epoch ms');
+  return next === null || now < next;
 }
 
 /**
@@ -186,7 +193,11 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     tick(state, now) {
       const nowMs = toEpochMs(now, 'now', SUBJECT);
       return onStoredState(() => {
-        const ctx = new Ctx(compiled, checkState(state, ruleIds), nowMs);
+        const checked = checkState(state, ruleIds);
+        // Nothing is due before `next` (every change lowers it to when it falls due): a tick before it,
+        // as a host ticking on a fixed interval mostly makes, costs nothing.
+        if (nothingDueBy(checked, nowMs)) return { state: checked, decisions: [], nextTickAt: checked.next };
+        const ctx = new Ctx(compiled, checked, nowMs);
         runTick(ctx);
         return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
       });
