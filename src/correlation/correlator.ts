@@ -115,12 +115,12 @@ export interface CreateCorrelatorOptions {
 
 const SUBJECT = 'correlator input';
 // A rule id (at most 128 characters), `#` and a sequence number.
-const MAX_INCIDENT_KEY = 140;
+const MAX_GROUP_KEY = 140;
 
 /** Throws unless `key` (the argument named `name`) could be a group key: a string of 1 to 140 characters. */
 function checkGroupKey(key: string, name: string): void {
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_INCIDENT_KEY) {
-    throw ItsmValidationError.at(SUBJECT, [name], `must be a string of 1 to ${MAX_INCIDENT_KEY} characters (a key from an open-incident or pending decision)`);
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_GROUP_KEY) {
+    throw ItsmValidationError.at(SUBJECT, [name], `must be a string of 1 to ${MAX_GROUP_KEY} characters (a key from an open-incident or pending decision)`);
   }
 }
 

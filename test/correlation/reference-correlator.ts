@@ -237,10 +237,7 @@ export class ReferenceCorrelator {
     if (group.status === 'pending') return { decisions, outcome: 'pending' };
     if (group.closed) return { decisions, outcome: 'already-closed' };
     if (group.status === 'resolved' && !close) return { decisions, outcome: 'already-resolved' };
-    if (group.status === 'open') {
-      this.resolve(group, now, [], decisions);
-      decisions[0] = { ...decisions[0]!, by: 'host' } as Decision;
-    }
+    if (group.status === 'open') this.resolve(group, now, [], decisions, true);
     group.closed = close;
     return { decisions, outcome: close ? 'closed' : 'resolved' };
   }
@@ -429,11 +426,12 @@ export class ReferenceCorrelator {
     this.announceStorm(group, alertIds, at, out);
   }
 
-  private resolve(group: Group, at: number, alertIds: string[], out: Decision[]): void {
+  /** Resolves an open group at `at` (`byHost` when the host did, not its alerts). */
+  private resolve(group: Group, at: number, alertIds: string[], out: Decision[], byHost = false): void {
     group.status = 'resolved';
     group.resolvedAt = at;
     group.resolveAt = null;
-    out.push({ type: 'resolve-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds, at });
+    out.push({ type: 'resolve-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds, at, ...(byHost ? { by: 'host' as const } : {}) });
   }
 
   /** An open incident's root cause moved (a CI gained its first firing alert, or the root lost its last one). */
