@@ -13,7 +13,7 @@ import { onFiring, onResolved } from './pipeline';
 import type { CorrelatorState } from './state';
 import { emptyState } from './state';
 import { runTick } from './tick';
-import { hostResolve, type IncidentActionOutcome } from './host-actions';
+import { hostReopen, hostResolve, type IncidentActionOutcome } from './host-actions';
 import { groupView, type CorrelationGroup } from './group-view';
 import { TableWriter } from './table';
 import type { CorrelationTopology } from './topology-view';
@@ -96,6 +96,17 @@ export interface Correlator {
    * const out = correlator.closeIncident(state, 'db#1', Date.parse('2026-11-23T09:00:00Z')); // out.outcome: 'closed'
    */
   closeIncident(state: CorrelatorState, incidentKey: string, now: Date | number): IncidentActionOutput;
+  /**
+   * Tells the correlator that the host reopened incident `incidentKey` at `now` (the fix did not
+   * hold). A resolved incident opens again (`reopen-incident` with `by: 'host'`) and takes the alerts
+   * of its identity for the rule's `window` from `now`; it resolves again as its alerts do or by
+   * {@link Correlator.resolveIncident}, and is forgotten (`forget-incident`) `retention` after `now`
+   * if no alert fires. A closed incident is never reopened (`already-closed`; open a new ticket).
+   *
+   * @example
+   * const out = correlator.reopenIncident(state, 'db#1', Date.parse('2026-11-23T10:00:00Z')); // out.outcome: 'reopened'
+   */
+  reopenIncident(state: CorrelatorState, incidentKey: string, now: Date | number): IncidentActionOutput;
   /**
    * What the state holds about group `groupKey` (an incident, or a group waiting to open), or null
    * when it holds none (never made, or forgotten): status, alert counts and times, severity,
@@ -202,8 +213,9 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
         return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
       });
     },
-    resolveIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, false),
-    closeIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, true),
+    resolveIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, (ctx) => hostResolve(ctx, incidentKey, false)),
+    closeIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, (ctx) => hostResolve(ctx, incidentKey, true)),
+    reopenIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, (ctx) => hostReopen(ctx, incidentKey)),
     getGroup(state, groupKey) {
       checkGroupKey(groupKey, 'groupKey');
       return onStoredState(() => {
@@ -213,16 +225,16 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     },
   };
 
-  /** Runs `resolveIncident` (`close` false) or `closeIncident`. */
-  function hostAction(state: CorrelatorState, incidentKey: string, now: Date | number, close: boolean): IncidentActionOutput {
+  /** Runs a host action (`resolveIncident`, `closeIncident`, `reopenIncident`) on incident `incidentKey`. */
+  function hostAction(state: CorrelatorState, incidentKey: string, now: Date | number, act: (ctx: Ctx) => IncidentActionOutcome): IncidentActionOutput {
     const nowMs = toEpochMs(now, 'now', SUBJECT);
     checkGroupKey(incidentKey, 'incidentKey');
     return onStoredState(() => {
       const checked = checkState(state, ruleIds);
       const ctx = new Ctx(compiled, checked, nowMs);
-      const outcome = hostResolve(ctx, incidentKey, close);
+      const outcome = act(ctx);
       // Nothing to do: the state passed in (upgraded, if it was stored by 0.1.0) is the state after.
-      if (outcome !== 'resolved' && outcome !== 'closed') return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
+      if (outcome !== 'resolved' && outcome !== 'closed' && outcome !== 'reopened') return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
       return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next, outcome };
     });
   }

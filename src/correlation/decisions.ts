@@ -129,17 +129,25 @@ export interface ResolveIncidentDecision extends DecisionBase {
   readonly by?: 'host';
 }
 
-/** Reopen a resolved incident (an alert fired again within `reopenWithin`). @example const d: ReopenIncidentDecision['type'] = 'reopen-incident'; */
+/**
+ * Reopen a resolved incident: an alert fired again within `reopenWithin`, or (`by: 'host'`) the host
+ * reopened it (`reopenIncident`), which needs no action on the ticket.
+ *
+ * @example const d: ReopenIncidentDecision['type'] = 'reopen-incident';
+ */
 export interface ReopenIncidentDecision extends DecisionBase {
   readonly type: 'reopen-incident';
   readonly incidentKey: string;
   readonly ruleId: string;
+  /** Present when the host reopened the incident, not an alert. */
+  readonly by?: 'host';
 }
 
 /**
- * The correlator forgets an incident it never resolves (`resolveWhen: 'never'`): all its alerts
- * resolved and `retention` passed since the last. Later alerts of its identity open a new incident;
- * the ticket, if still open, is the host's to close.
+ * The correlator forgets an open incident nothing will resolve: its rule never resolves
+ * (`resolveWhen: 'never'`) or the host reopened it (`reopenIncident`), none of its alerts fires, and
+ * `retention` passed since the last (or since the reopen). Later alerts of its identity open a new
+ * incident; the ticket, if still open, is the host's to close.
  *
  * @example const d: ForgetIncidentDecision['type'] = 'forget-incident';
  */
@@ -147,6 +155,21 @@ export interface ForgetIncidentDecision extends DecisionBase {
   readonly type: 'forget-incident';
   readonly incidentKey: string;
   readonly ruleId: string;
+}
+
+/**
+ * The correlator discards a pending group that never opened: all its alerts resolved before it was
+ * ready (within its `groupWait`, or short of `minAlerts`), and `window` passed since the last. No
+ * incident opens for it; a later alert of its identity starts a new group. `alertIds` lists the
+ * alerts it held (as its `pending` decisions did, up to `storm.maxAlertsPerIncident`).
+ *
+ * @example const d: DiscardPendingDecision['type'] = 'discard-pending';
+ */
+export interface DiscardPendingDecision extends DecisionBase {
+  readonly type: 'discard-pending';
+  readonly ruleId: string;
+  /** The key its `pending` decisions named. */
+  readonly groupKey: string;
 }
 
 /** Which storm limit was reached. @example const l: StormLimit = 'open-groups'; */
@@ -224,6 +247,7 @@ export type Decision =
   | ResolveIncidentDecision
   | ReopenIncidentDecision
   | ForgetIncidentDecision
+  | DiscardPendingDecision
   | StormDetectedDecision
   | PendingDecision
   | AlertResolvedDecision

@@ -16,7 +16,10 @@ export interface CorrelationGroup {
   readonly ruleId: string;
   /** `closed` is resolved and closed by the host (`closeIncident`): it never reopens. */
   readonly status: 'pending' | 'open' | 'resolved' | 'closed';
-  /** The own times (epoch ms) of its earliest and latest alert. */
+  /**
+   * The own times (epoch ms) of its earliest and latest alert. A host reopen (`reopenIncident`) moves
+   * the latest to the reopen's `now`, from which the rule's `window` runs.
+   */
   readonly firstAlertAt: number;
   readonly lastAlertAt: number;
   /** Alerts that joined it (an alert that resolved and fired again counts again). */

@@ -92,8 +92,9 @@ export function scheduleResolve(rule: CompiledRule, g: MutableGroup, t: number, 
 /**
  * When group `g` next needs a tick, or null: a pending group opens when its wait is over (or is
  * dropped `window` after its last alert once none fires), an open one resolves when its resolve
- * delay is over (or, never resolving, is forgotten `retention` after its last alert once none fires),
- * and a resolved one is forgotten after `max(retention, reopenWithin)`.
+ * delay is over (or, with none firing and none to resolve it, is forgotten `retention` after its last
+ * alert: a rule that never resolves, or an incident the host reopened), and a resolved one is
+ * forgotten after `max(retention, reopenWithin)`.
  */
 export function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
   const rule = ctx.config.rules[g.r]!;
@@ -103,7 +104,8 @@ export function groupDueAt(ctx: Ctx, g: GroupRecord): number | null {
   }
   if (g.st === 1) {
     if (g.ra !== null) return g.ra;
-    return rule.resolveWhen === 'never' && g.fc === 0 ? g.l + ctx.config.retention : null;
+    // An open group with none firing and no resolve due: only a rule that never resolves, or a host reopen, leaves one.
+    return g.fc === 0 ? g.l + ctx.config.retention : null;
   }
   return (g.rt ?? 0) + Math.max(ctx.config.retention, rule.reopenWithin);
 }

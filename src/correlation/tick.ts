@@ -5,13 +5,16 @@ import type { GroupRecord } from './state';
 import { WorkQueue } from './work-queue';
 
 /**
- * Forgets group `key` at `at`. An open incident forgotten (one that never resolves, quiet past
- * retention) says so; a pending group that never opened and a resolved one go without a decision.
+ * Forgets group `key` at `at`. An open incident forgotten (quiet past retention: its rule never
+ * resolves, or the host reopened it) says so, and so does a pending group that never opened (its alerts all resolved); a
+ * resolved one goes without a decision (its `resolve-incident` said it all).
  */
 function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number): void {
   ctx.groups.delete(key);
   if (g.st !== 2) ctx.open--;
-  if (g.st === 1) ctx.out.push({ type: 'forget-incident', incidentKey: key, ruleId: ctx.config.rules[g.r]!.id, alertIds: [], at });
+  const ruleId = ctx.config.rules[g.r]!.id;
+  if (g.st === 1) ctx.out.push({ type: 'forget-incident', incidentKey: key, ruleId, alertIds: [], at });
+  else if (g.st === 0) ctx.out.push({ type: 'discard-pending', groupKey: key, ruleId, alertIds: g.a ?? NO_IDS, at });
 }
 
 /** When parked alert (kind 0) or group (kind 1) `key` next needs work, or null. */

@@ -1,5 +1,5 @@
 import { optionsObject } from '../_lib/hardening-options';
-import { toIso } from '../_lib/instant';
+import { MAX_EPOCH_MS, toIso } from '../_lib/instant';
 import { ItsmValidationError } from '../_lib/errors';
 import { createRandom } from './random';
 import { intOption, numberOption, type AlertArrival } from './alert-arrival';
@@ -40,6 +40,8 @@ export function withLateArrivals(stream: readonly AlertArrival[], options: LateA
   const delayed = stream.map((a, i) => {
     const receivedMs = Date.parse(a.receivedAt);
     if (!Number.isFinite(receivedMs)) throw ItsmValidationError.at(subject, ['stream', i, 'receivedAt'], 'must be an ISO-8601 timestamp');
+    // Whether this arrival is delayed is random; whether it could be is not, so the check is too.
+    if (receivedMs + maxDelayMs > MAX_EPOCH_MS) throw ItsmValidationError.at(subject, ['stream', i, 'receivedAt'], 'is too late to delay by maxDelayMs (past the latest instant a Date holds)');
     const at = rnd.chance(lateRatio) ? receivedMs + rnd.int(1, maxDelayMs) : receivedMs;
     return { at, arrival: at === receivedMs ? a : { receivedAt: toIso(at), alert: a.alert } };
   });

@@ -51,23 +51,29 @@ function call(workflow: AnyScenarioWorkflow, fn: 'apply', record: unknown, comma
   return (workflow[fn] as (r: unknown, c: unknown, ctx: { actor: Actor; now: number }) => AnyOutcome)(record, command, { actor, now: at });
 }
 
-/** Stores a record's accepted change (and tells the correlator when an incident it opened resolved or closed). */
+/** Stores a record's accepted change (and tells the correlator when an incident it opened resolved, closed or reopened). */
 function keep(env: ScenarioEnv, world: World, id: string, entry: ScenarioRecord, out: Extract<AnyOutcome, { ok: true }>, at: number): string {
   world.records.set(id, { ...entry, record: out.record, audit: [...entry.audit, ...out.audit] });
   if (entry.record.state === out.record.state) return `${id} stays ${out.record.state}`;
-  return `${id} ${entry.record.state} -> ${out.record.state}${tellCorrelator(env, world, id, out.record.state, at)}`;
+  return `${id} ${entry.record.state} -> ${out.record.state}${tellCorrelator(env, world, id, entry.record.state, out.record.state, at)}`;
 }
 
+const ENDED = new Set(['resolved', 'closed', 'canceled']);
+
 /**
- * What a host does when a ticket opened from a correlator incident is resolved, closed or canceled:
- * `resolveIncident` or `closeIncident`, so the incident takes no new alerts. Its decisions join the
+ * What a host does when a ticket opened from a correlator incident changes state: resolved →
+ * `resolveIncident`, closed or canceled → `closeIncident` (so the incident takes no new alerts), and
+ * from resolved back to work → `reopenIncident` (so it takes them again). Its decisions join the
  * scenario's (not the latest call's, which `expectDecisions` reads). Returns a note for the step.
  */
-function tellCorrelator(env: ScenarioEnv, world: World, id: string, state: string, at: number): string {
-  if (!env.correlator || !world.correlatorState || (state !== 'resolved' && state !== 'closed' && state !== 'canceled')) return '';
+function tellCorrelator(env: ScenarioEnv, world: World, id: string, from: string, to: string, at: number): string {
+  const reopened = from === 'resolved' && !ENDED.has(to);
+  if (!env.correlator || !world.correlatorState || !(ENDED.has(to) || reopened)) return '';
   const key = [...world.openedFrom].find(([, recordId]) => recordId === id)?.[0];
   if (key === undefined) return '';
-  const out = state === 'resolved' ? env.correlator.resolveIncident(world.correlatorState, key, at) : env.correlator.closeIncident(world.correlatorState, key, at);
+  const { correlator } = env;
+  const act = reopened ? correlator.reopenIncident : to === 'resolved' ? correlator.resolveIncident : correlator.closeIncident;
+  const out = act(world.correlatorState, key, at);
   world.correlatorState = out.state;
   world.decisions = [...world.decisions, ...out.decisions];
   return ` (correlator: ${key} ${out.outcome})`;

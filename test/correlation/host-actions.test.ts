@@ -93,3 +93,54 @@ describe('incidents resolved and closed by the host', () => {
     expect(() => c.closeIncident(opened.state, key, Number.NaN)).toThrow(/now/);
   });
 });
+
+describe('incidents reopened by the host', () => {
+  const c = createCorrelator({ rules: [{ id: 'svc', groupBy: ['service'], window: '10m' }], retention: '2h', flapping: { enabled: false } });
+  const opened = c.ingest(c.initialState(), [alert('1', l('a'), 0), resolved('2', l('a'), 0, 5)], min(5));
+  const key = keyOf(opened.decisions);
+
+  it('a resolved incident opens again and takes alerts of its identity for window from the reopen', () => {
+    expect(types(opened.decisions)).toEqual(['open-incident', 'alert-resolved', 'resolve-incident']);
+    const out = c.reopenIncident(opened.state, key, min(60));
+    expect(out.outcome).toBe('reopened');
+    expect(out.decisions).toEqual([{ type: 'reopen-incident', incidentKey: key, ruleId: 'svc', alertIds: [], at: min(60), by: 'host' }]);
+    expect(out.state.open).toBe(1);
+    expect(c.getGroup(out.state, key)).toMatchObject({ status: 'open', firstAlertAt: min(0), lastAlertAt: min(60), resolvedAt: null, firingCount: 0 });
+    // An hour after its last alert, far past its 10-minute window: it takes the alert all the same.
+    const joined = c.ingest(out.state, alert('3', l('b'), 65), min(65));
+    expect(joined.decisions).toMatchObject([{ type: 'attach-alert', incidentKey: key, alertId: '3' }]);
+    // Past window from the reopen, the next alert opens a new incident.
+    expect(keyOf(c.ingest(out.state, alert('3', l('b'), 71), min(71)).decisions)).not.toBe(key);
+    // It resolves again as the alerts that joined it do.
+    expect(c.ingest(joined.state, resolved('4', l('b'), 65, 70), min(70)).decisions).toMatchObject([{ type: 'alert-resolved' }, { type: 'resolve-incident', incidentKey: key, at: min(70) }]);
+  });
+
+  it('with nothing firing it stays open until retention after the reopen, then is forgotten with forget-incident', () => {
+    const out = c.reopenIncident(opened.state, key, min(60));
+    // First its resolved alert's fingerprint is forgotten (retention after 5), then the incident.
+    expect(out.nextTickAt).toBe(min(125));
+    const quiet = c.tick(out.state, min(179));
+    expect([quiet.decisions, quiet.nextTickAt]).toEqual([[], min(180)]);
+    expect(c.tick(out.state, min(180)).decisions).toEqual([{ type: 'forget-incident', incidentKey: key, ruleId: 'svc', alertIds: [], at: min(180) }]);
+    // Or the host resolves it again.
+    expect(c.resolveIncident(out.state, key, min(90)).decisions).toMatchObject([{ type: 'resolve-incident', incidentKey: key, by: 'host', at: min(90) }]);
+  });
+
+  it('an open, closed, pending or unknown incident stays as it is, and the outcome says why', () => {
+    const reopened = c.reopenIncident(opened.state, key, min(60)).state;
+    const closed = c.closeIncident(opened.state, key, min(60)).state;
+    const waiting = createCorrelator({ rules: [{ id: 'svc', groupWait: '5m' }] });
+    const pending = waiting.ingest(waiting.initialState(), alert('1', l('a'), 0), min(0));
+    const cases: Array<[ReturnType<typeof c.reopenIncident>, string, object]> = [
+      [c.reopenIncident(reopened, key, min(61)), 'already-open', reopened],
+      [c.reopenIncident(closed, key, min(61)), 'already-closed', closed],
+      [waiting.reopenIncident(pending.state, 'svc#1', min(1)), 'pending', pending.state],
+      [c.reopenIncident(opened.state, 'svc#999', min(61)), 'unknown', opened.state],
+    ];
+    for (const [out, outcome, state] of cases) {
+      expect([out.outcome, out.decisions]).toEqual([outcome, []]);
+      expect(out.state).toBe(state);
+    }
+    expect(() => c.reopenIncident(opened.state, '', min(61))).toThrow(/incidentKey: must be a string of 1 to 140 characters/);
+  });
+});

@@ -53,6 +53,14 @@ function withoutDangling(name: string, decisions: ReadonlyArray<readonly Decisio
   return decisions.map((step) => step.map((d) => ('incidentKeys' in d ? ({ ...d, incidentKeys: d.incidentKeys.filter((k) => k !== key) } as Decision) : d)));
 }
 
+// Decision types added since 0.1.0: 0.1.0 forgot such groups without a word.
+const ADDED_SINCE_V1 = new Set<string>(['forget-incident', 'discard-pending']);
+
+/** `decisions` as 0.1.0 would have made them: without the decision types added since. */
+function asV1Made(decisions: readonly Decision[]): Decision[] {
+  return decisions.filter((d) => !ADDED_SINCE_V1.has(d.type));
+}
+
 function deepFreeze<T>(x: T): T {
   if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
     Object.freeze(x);
@@ -136,8 +144,8 @@ describe('upgrading itsm-kit 0.1.0 states (layout v1)', () => {
 
       it('stream B after the upgrade decides what 0.1.0 itself decided', () => {
         const after = play(c, upgradeCorrelatorState(v1State, ruleIds), fx.streamB);
-        expect(plain(after.decisions)).toEqual(plain(fx.v1.decisionsB));
-        expect(fx.ticksAfter.map((now) => plain(c.tick(after.state, now).decisions))).toEqual(fx.v1.ticks.map((t) => plain(t.decisions)));
+        expect(plain(after.decisions.map(asV1Made))).toEqual(plain(fx.v1.decisionsB));
+        expect(fx.ticksAfter.map((now) => plain(asV1Made(c.tick(after.state, now).decisions)))).toEqual(fx.v1.ticks.map((t) => plain(t.decisions)));
       });
     });
   }

@@ -214,8 +214,9 @@ export class ReferenceCorrelator {
       if (group.status === 'pending' && group.firing > 0) this.open(group, first.at, [], out);
       else if (group.status === 'open' && group.resolveAt !== null) this.resolve(group, first.at, [], out);
       else {
-        // Forgotten; an open incident (one that never resolves) says so.
+        // Forgotten; an open incident (nothing would resolve it) says so, and so does a pending group.
         if (group.status === 'open') out.push({ type: 'forget-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds: [], at: first.at });
+        if (group.status === 'pending') out.push({ type: 'discard-pending', groupKey: group.key, ruleId: group.rule.id, alertIds: group.listed, at: first.at });
         this.groups.delete(group.key);
       }
     }
@@ -227,19 +228,30 @@ export class ReferenceCorrelator {
   }
 
   /**
-   * The host resolved (or closed) incident `key` at `now`: an open one resolves then, a closed one
-   * never reopens. Pending, unknown and already resolved (or closed) groups stay as they are.
+   * The host resolved, closed or reopened incident `key` at `now`. Resolving an open one resolves it
+   * then; closing also marks it never to reopen. Reopening a resolved one opens it again, as if an
+   * alert of it came at `now`. Pending, unknown and closed groups, and those already as asked, stay
+   * as they are.
    */
-  hostResolve(key: string, now: number, close: boolean): { decisions: Decision[]; outcome: string } {
+  host(key: string, now: number, action: 'resolve' | 'close' | 'reopen'): { decisions: Decision[]; outcome: string } {
     const decisions: Decision[] = [];
     const group = this.groups.get(key);
     if (group === undefined) return { decisions, outcome: 'unknown' };
     if (group.status === 'pending') return { decisions, outcome: 'pending' };
     if (group.closed) return { decisions, outcome: 'already-closed' };
-    if (group.status === 'resolved' && !close) return { decisions, outcome: 'already-resolved' };
+    if (action === 'reopen') {
+      if (group.status === 'open') return { decisions, outcome: 'already-open' };
+      group.status = 'open';
+      group.resolvedAt = null;
+      group.resolveAt = null;
+      group.last = Math.max(group.last, now);
+      decisions.push({ type: 'reopen-incident', incidentKey: key, ruleId: group.rule.id, alertIds: [], at: now, by: 'host' });
+      return { decisions, outcome: 'reopened' };
+    }
+    if (group.status === 'resolved' && action === 'resolve') return { decisions, outcome: 'already-resolved' };
     if (group.status === 'open') this.resolve(group, now, [], decisions, true);
-    group.closed = close;
-    return { decisions, outcome: close ? 'closed' : 'resolved' };
+    group.closed = action === 'close';
+    return { decisions, outcome: action === 'close' ? 'closed' : 'resolved' };
   }
 
   /** What the model holds about group `key`, in the shape of `correlator.getGroup`, or null. */
@@ -279,7 +291,8 @@ export class ReferenceCorrelator {
     }
     if (group.status === 'open') {
       if (group.resolveAt !== null) return group.resolveAt;
-      return rule.resolveWhen === 'never' && group.firing === 0 ? group.last + this.settings.retention : null;
+      // None firing and no resolve under way: a rule that never resolves, or an incident the host reopened.
+      return group.firing === 0 ? group.last + this.settings.retention : null;
     }
     return group.resolvedAt! + Math.max(this.settings.retention, rule.reopenWithin);
   }

@@ -5,7 +5,7 @@
  * rules, a maintenance window by matchers and/or CIs, fixed and/or recurring (a calendar), flapping detection, random storm limits (open
  * groups, alerts per incident, tracked alerts) and retention, over a small CMDB with a cycle and a
  * `connected_to` link, and random streams with out-of-order, duplicate and stale notifications on
- * random CIs (one the CMDB does not know), ticks, and incidents resolved or closed by the host (or
+ * random CIs (one the CMDB does not know), ticks, and incidents resolved, closed or reopened by the host (or
  * an unknown key), fed in random batches with the state sometimes round-tripped through JSON. Every
  * decision, and every host action's outcome, must be the model's, field for field.
  *
@@ -99,13 +99,14 @@ const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' 
  * A stream item: an alert, a tick, or the host resolving or closing an incident (the `pick`-th group
  * the model holds then, or an unknown key). The host's clock at item i is minute 2i + 20.
  */
-type Item = { kind: 'alert'; alert: Alert } | { kind: 'tick' } | { kind: 'host'; pick: number; close: boolean };
-const hostItemArb = fc.record({ at: fc.nat(80), pick: fc.nat(20), close: fc.boolean() });
+type HostAction = 'resolve' | 'close' | 'reopen';
+type Item = { kind: 'alert'; alert: Alert } | { kind: 'tick' } | { kind: 'host'; pick: number; action: HostAction };
+const hostItemArb = fc.record({ at: fc.nat(80), pick: fc.nat(20), action: fc.constantFrom<HostAction>('resolve', 'close', 'reopen') });
 const itemsArb = fc.tuple(streamArb, fc.array(fc.nat(80), { maxLength: 12 }), fc.array(hostItemArb, { maxLength: 6 })).map(([alerts, tickPlaces, hostActions]) => {
   const ticks = new Set(tickPlaces);
   return alerts.flatMap((alert, i): Item[] => [
     ...(ticks.has(i) ? [{ kind: 'tick' as const }] : []),
-    ...hostActions.filter((h) => h.at === i).map(({ pick, close }) => ({ kind: 'host' as const, pick, close })),
+    ...hostActions.filter((h) => h.at === i).map(({ pick, action }) => ({ kind: 'host' as const, pick, action })),
     { kind: 'alert', alert },
   ]);
 });
@@ -126,7 +127,7 @@ function modelRun(rules: readonly ReferenceRule[], settings: ReferenceSettings, 
     const held = model.groupKeys();
     const key = held[it.pick % (held.length + 1)] ?? 'r0#999';
     keys.set(i, key);
-    const { decisions, outcome } = model.hostResolve(key, hostClock(i), it.close);
+    const { decisions, outcome } = model.host(key, hostClock(i), it.action);
     outcomes.push(outcome);
     return decisions;
   });
@@ -138,7 +139,8 @@ type Engine = ReturnType<typeof correlatorOf>;
 /** The engine's call for a tick or a host action at item `i` (the key as the model chose it). */
 function engineCall(correlator: Engine, state: CorrelatorState, it: Exclude<Item, { kind: 'alert' }>, i: number, keys: ReadonlyMap<number, string>) {
   if (it.kind === 'tick') return correlator.tick(state, hostClock(i));
-  return it.close ? correlator.closeIncident(state, keys.get(i)!, hostClock(i)) : correlator.resolveIncident(state, keys.get(i)!, hostClock(i));
+  const act = { resolve: correlator.resolveIncident, close: correlator.closeIncident, reopen: correlator.reopenIncident }[it.action];
+  return act(state, keys.get(i)!, hostClock(i));
 }
 
 /** Runs the engine over `items`, one call per item; `visit` sees each call's output and the host's clock then. */

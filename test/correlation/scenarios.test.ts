@@ -430,6 +430,28 @@ describe('eviction', () => {
     expect(types(c.ingest(forgotten.state, alert('3', l, 12), min(12)).decisions)).toEqual(['open-incident']);
   });
 
+  it('a pending group whose alerts all resolved is discarded window after its last alert started, naming its alerts', () => {
+    const c = createCorrelator({ rules: [{ id: 'w', match: [{ label: 'alertname', op: 'eq', value: 'X' }], groupBy: ['service'], groupWait: '5m', window: '10m' }, { id: 'm', minAlerts: 3, window: '10m' }], flapping: { enabled: false } });
+    const waiting = { alertname: 'X', service: 's' };
+    const fewer = { alertname: 'Y' };
+    const out = c.ingest(c.initialState(), [alert('1', waiting, 0), alert('2', { ...waiting, host: 'b' }, 1), resolved('3', waiting, 0, 2), resolved('4', { ...waiting, host: 'b' }, 1, 3)], min(3));
+    expect(types(out.decisions)).toEqual(['pending', 'pending', 'alert-resolved', 'alert-resolved']);
+    // nextTickAt is a hint that only moves earlier on ingest: the wait's end, when it was still firing.
+    expect(out.nextTickAt).toBe(min(5));
+    // The last alert (by its own time) started at 1: the group goes at 1 + window.
+    const early = c.tick(out.state, min(11) - 1);
+    expect([early.decisions, early.nextTickAt]).toEqual([[], min(11)]);
+    const discarded = c.tick(out.state, min(11));
+    expect(discarded.decisions).toEqual([{ type: 'discard-pending', groupKey: 'w#1', ruleId: 'w', alertIds: ['1', '2'], at: min(11) }]);
+    expect([discarded.state.groups.n, discarded.state.open]).toEqual([0, 0]);
+    // Short of minAlerts: held while it fires, discarded once its one alert resolved and window passed.
+    const short = c.ingest(discarded.state, [alert('5', fewer, 20), resolved('6', fewer, 20, 21)], min(21));
+    expect(types(short.decisions)).toEqual(['pending', 'alert-resolved']);
+    expect(c.tick(short.state, min(30)).decisions).toEqual([{ type: 'discard-pending', groupKey: 'm#2', ruleId: 'm', alertIds: ['5'], at: min(30) }]);
+    // A later alert of the discarded identity starts a new group.
+    expect(c.ingest(discarded.state, alert('7', waiting, 14), min(14)).decisions).toMatchObject([{ type: 'pending', groupKey: 'w#2' }]);
+  });
+
   it('a late tick works in time order: a group resolves at its instant before a later release can join it', () => {
     const c = createCorrelator({
       rules: [{ id: 'svc', groupBy: ['service'], resolveAfter: '5m' }],

@@ -134,6 +134,14 @@ describe('late arrivals', () => {
     expect(base.every((a, i) => i === 0 || a.alert.startsAt >= base[i - 1]!.alert.startsAt)).toBe(true);
     expect(withLateArrivals(base, { lateRatio: 0 })).toEqual(base);
   });
+  it('refuses an arrival too close to the end of time to be delayed, whichever arrivals the seed delays', () => {
+    const [first] = steadyAlerts({ seed: 2, count: 1 });
+    const last = { ...first!, receivedAt: '+275760-09-13T00:00:00.000Z' };
+    for (const lateRatio of [0, 1]) {
+      expect(() => withLateArrivals([first!, last], { lateRatio, maxDelayMs: 1 })).toThrow(/stream\.1\.receivedAt: is too late to delay/);
+    }
+    expect(withLateArrivals([first!, { ...last, receivedAt: new Date(8.64e15 - 1).toISOString() }], { lateRatio: 1, maxDelayMs: 1 })).toHaveLength(2);
+  });
   it('lateAlerts = steady + late delivery', () => {
     const s = lateAlerts({ seed: 3, count: 100, lateRatio: 0.3 });
     expectWellFormed(s);

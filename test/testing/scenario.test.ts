@@ -90,6 +90,22 @@ describe('scenario: alerts -> incident -> lifecycle -> SLA', () => {
     expect(result.view.correlatorState!.open).toBe(0);
   });
 
+  it('a resolved ticket reopened reopens the incident in the correlator, so its alerts attach again', () => {
+    const result = outage
+      .at('2026-11-23T11:20:00Z')
+      .apply('inc-1', { type: 'reopen', reason: 'the replica is down too' }, caller)
+      .ingest([anAlert({ id: 'again-1', ciId: 'db-1', labels: { alertname: 'DbDown' }, startsAt: '2026-11-23T11:20:00Z' })])
+      .runOrThrow();
+    const key = Object.keys(result.view.openedFrom)[0]!;
+    const notes = result.steps.map((st) => st.detail).filter((d) => d.includes('correlator:'));
+    expect(notes[0]).toBe(`inc-1 in_progress -> resolved (correlator: ${key} resolved)`);
+    expect(notes[1]).toMatch(new RegExp(`^inc-1 resolved -> \\w+ \\(correlator: ${key} reopened\\)$`));
+    expect(result.view.decisions.filter((d) => d.type === 'reopen-incident')).toEqual([
+      { type: 'reopen-incident', incidentKey: key, ruleId: 'cmdb', alertIds: [], at: Date.parse('2026-11-23T11:20:00Z'), by: 'host' },
+    ]);
+    expect(result.view.decisions.at(-1)).toMatchObject({ type: 'attach-alert', incidentKey: key, alertId: 'again-1' });
+  });
+
   it('is pure: the same script gives the same result, and a shared prefix is not changed by its branches', () => {
     const before = outage.steps.length;
     const a = outage.expectRecord('inc-1', { state: 'resolved' }).run();

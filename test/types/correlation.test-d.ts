@@ -72,7 +72,7 @@ describe('itsm-kit/correlation types', () => {
     }
     expectTypeOf<DecisionType>().toEqualTypeOf<
       | 'open-incident' | 'attach-alert' | 'deduplicated' | 'suppressed' | 'released' | 'update-priority' | 'update-root-cause'
-      | 'resolve-incident' | 'reopen-incident' | 'forget-incident' | 'storm-detected' | 'pending' | 'alert-resolved' | 'unmatched' | 'rejected'
+      | 'resolve-incident' | 'reopen-incident' | 'forget-incident' | 'discard-pending' | 'storm-detected' | 'pending' | 'alert-resolved' | 'unmatched' | 'rejected'
     >();
   });
 
