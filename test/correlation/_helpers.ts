@@ -1,3 +1,4 @@
+import type { Decision } from 'itsm-kit/correlation';
 import type { Alert } from 'itsm-kit/models';
 
 export const T0 = Date.parse('2026-11-23T08:00:00Z');
@@ -16,4 +17,12 @@ export function resolved(id: string, labels: Record<string, string>, startM: num
 
 export function types(decisions: readonly { type: string }[]): string[] {
   return decisions.map((d) => d.type);
+}
+
+/** A rule grouping by service, with a title from its labels. */
+export const byService = { id: 'svc', groupBy: ['service'], template: { title: '{{alertname}} on {{service}}' } };
+
+/** The decisions of one type. */
+export function only<T extends Decision['type']>(ds: readonly Decision[], type: T): Extract<Decision, { type: T }>[] {
+  return ds.filter((d): d is Extract<Decision, { type: T }> => d.type === type);
 }

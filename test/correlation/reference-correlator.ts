@@ -9,7 +9,8 @@
  * inhibition and auto-pause, with their releases; the storm and overflow groups past the limits on
  * open groups and tracked alerts, and the limit on alerts per incident; eviction past retention;
  * topology rules (an alert joins the group of a CI near its own, the root cause follows the most
- * upstream firing CI; `reference-topology.ts`); incidents resolved or closed by the host.
+ * upstream firing CI; `reference-topology.ts`); incidents resolved, closed or reopened by the host.
+ * What a group takes, when it is due and how it reads are in `reference-group.ts`.
  */
 import { labelsFingerprint, type CorrelationGroup, type CorrelationRule, type Decision } from 'itsm-kit/correlation';
 import type { Alert, AlertSeverity } from 'itsm-kit/models';
@@ -17,6 +18,7 @@ import { matches, ReferenceInhibitions, type ReferenceInhibitRule, type Referenc
 import { levelsOf, moreSevere, type Levels } from './reference-levels';
 import { maintenanceHold, type ReferenceWindow } from './reference-maintenance';
 import { ReferenceGroupCis, type ReferenceTopology } from './reference-topology';
+import { accepts, dueAt, identityOf, viewOf, type Group } from './reference-group';
 
 /** The part of a validated rule the model understands, with label matchers only. */
 export type ReferenceRule = Pick<CorrelationRule, 'id' | 'continue' | 'groupBy' | 'window' | 'maxGroupAge' | 'groupWait' | 'minAlerts' | 'resolveWhen' | 'resolveAfter' | 'reopenWithin' | 'autoPause'> & {
@@ -47,30 +49,6 @@ interface Fingerprint {
   /** Times of its state changes within the flapping period (the first notification is not a change). */
   changes: number[];
   flappingUntil: number | undefined;
-}
-
-interface Group {
-  readonly key: string;
-  readonly rule: ReferenceRule;
-  readonly title: string;
-  status: 'pending' | 'open' | 'resolved';
-  first: number;
-  last: number;
-  /** Alerts attached, ever. */
-  alerts: number;
-  /** Attached alerts still firing. */
-  firing: number;
-  /** Alert ids listed while pending (up to the limit). */
-  listed: string[];
-  severity: AlertSeverity;
-  priority: number;
-  resolveAt: number | null;
-  resolvedAt: number | null;
-  stormAnnounced: boolean;
-  /** Closed by the host: never reopened. */
-  closed: boolean;
-  /** Its CIs, their firing alerts and the root cause. */
-  readonly cis: ReferenceGroupCis;
 }
 
 type Reason = 'inhibited' | 'maintenance' | 'paused' | 'flapping';
@@ -200,7 +178,7 @@ export class ReferenceCorrelator {
     for (;;) {
       const work = [
         ...[...this.parked].map(([fp, p]) => ({ at: p.until, kind: 0, key: fp })),
-        ...[...this.groups.values()].map((g) => ({ at: this.dueAt(g), kind: 1, key: g.key })),
+        ...[...this.groups.values()].map((g) => ({ at: dueAt(g, this.settings.retention), kind: 1, key: g.key })),
       ]
         .filter((w): w is { at: number; kind: number; key: string } => w.at !== null && w.at <= now)
         .sort((a, b) => a.at - b.at || a.kind - b.kind || (a.key < b.key ? -1 : 1));
@@ -257,44 +235,12 @@ export class ReferenceCorrelator {
   /** What the model holds about group `key`, in the shape of `correlator.getGroup`, or null. */
   groupView(key: string): CorrelationGroup | null {
     const g = this.groups.get(key);
-    if (g === undefined) return null;
-    const pending = g.status === 'pending';
-    return {
-      key,
-      ruleId: g.rule.id,
-      status: g.closed ? 'closed' : g.status,
-      firstAlertAt: g.first,
-      lastAlertAt: g.last,
-      alertCount: g.alerts,
-      firingCount: g.firing,
-      severity: g.severity,
-      priority: pending ? null : (g.priority as 1 | 2 | 3 | 4 | 5),
-      ciIds: g.cis.ids(),
-      firingCiIds: g.cis.firingIds(),
-      rootCauseCiId: pending ? null : g.cis.root,
-      pendingAlertIds: pending ? [...g.listed] : [],
-      resolveAt: g.resolveAt,
-      resolvedAt: g.resolvedAt,
-    };
+    return g === undefined ? null : viewOf(g);
   }
 
   /** The keys of the groups remembered, in the order they were made. */
   groupKeys(): string[] {
     return [...this.groups.keys()];
-  }
-
-  private dueAt(group: Group): number | null {
-    const { rule } = group;
-    if (group.status === 'pending') {
-      if (group.firing === 0) return group.last + rule.window; // forgotten: nothing left to open
-      return group.alerts >= rule.minAlerts ? group.first + rule.groupWait : null;
-    }
-    if (group.status === 'open') {
-      if (group.resolveAt !== null) return group.resolveAt;
-      // None firing and no resolve under way: a rule that never resolves, or an incident the host reopened.
-      return group.firing === 0 ? group.last + this.settings.retention : null;
-    }
-    return group.resolvedAt! + Math.max(this.settings.retention, rule.reopenWithin);
   }
 
   /** Maintenance, inhibition, then the rules (and auto-pause by the first rule that matches); the group keys. */
@@ -320,16 +266,11 @@ export class ReferenceCorrelator {
     return keys;
   }
 
-  private identity(rule: ReferenceRule, labels: Record<string, string>): string {
-    if (rule.groupBy.some((name) => labels[name] === undefined)) return `${rule.id} missing`;
-    return JSON.stringify([rule.id, ...rule.groupBy.map((name) => labels[name])]);
-  }
-
   /** The group an alert joins under a rule: the latest of its identity if it takes it (or reopens), else a new one. */
   private place(rule: ReferenceRule, alert: Alert, time: number, out: Decision[]): { group: Group; storm: number } {
     const near = this.nearGroup(rule, alert.ciId, time);
     if (near !== undefined) return { group: near, storm: 0 };
-    const identity = this.identity(rule, alert.labels);
+    const identity = identityOf(rule, alert.labels);
     const latest = this.latest(identity);
     if (latest !== undefined && latest.status === 'resolved' && !latest.closed && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
       latest.status = 'open';
@@ -337,7 +278,7 @@ export class ReferenceCorrelator {
       out.push({ type: 'reopen-incident', incidentKey: latest.key, ruleId: rule.id, alertIds: [alert.id], at: time });
       return { group: latest, storm: 0 };
     }
-    if (latest !== undefined && this.accepts(latest, time)) return { group: latest, storm: 0 };
+    if (latest !== undefined && accepts(latest, time)) return { group: latest, storm: 0 };
     // Past the limit on unresolved groups, the rule's one storm group takes the alert (a new one is announced).
     const unresolved = [...this.groups.values()].filter((g) => g.status !== 'resolved').length;
     if (unresolved < this.settings.maxOpenGroups) return { group: this.newGroup(rule, identity, alert, time), storm: 0 };
@@ -350,7 +291,7 @@ export class ReferenceCorrelator {
     for (const ci of [ciId, ...this.topology.near(ciId, rule.topology.hops)]) {
       const key = this.ciGroup.get(`${rule.id} ${ci}`);
       const group = key === undefined ? undefined : this.groups.get(key);
-      if (group !== undefined && this.accepts(group, time)) return group;
+      if (group !== undefined && accepts(group, time)) return group;
     }
     return undefined;
   }
@@ -376,13 +317,6 @@ export class ReferenceCorrelator {
     this.groups.set(key, fresh);
     this.latestGroup.set(identity, key);
     return fresh;
-  }
-
-  /** An unresolved group takes an alert within the window of its alerts, and not past its maximum age. */
-  private accepts(group: Group, time: number): boolean {
-    const { window, maxGroupAge } = group.rule;
-    if (group.status === 'resolved') return false;
-    return time >= group.first - window && time <= group.last + window && time - group.first <= maxGroupAge && group.last - time <= maxGroupAge;
   }
 
   private attach(group: Group, alert: Alert, time: number, out: Decision[], tracked: boolean): string {
