@@ -9,8 +9,9 @@ import { WorkQueue } from './work-queue';
  * resolves, or the host reopened it) says so, and so does a pending group that never opened (its alerts all resolved); a
  * resolved one goes without a decision (its `resolve-incident` said it all).
  */
-function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number): void {
+function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number, forgotten: Set<string>): void {
   ctx.groups.delete(key);
+  forgotten.add(key);
   if (g.st !== 2) ctx.open--;
   const ruleId = ctx.config.rules[g.r]!.id;
   if (g.st === 1) ctx.out.push({ type: 'forget-incident', incidentKey: key, ruleId, alertIds: [], at });
@@ -24,19 +25,23 @@ function dueOf(ctx: Ctx, kind: 0 | 1, key: string): number | null {
   return g === undefined ? null : groupDueAt(ctx, g);
 }
 
-/** Queues the work of parked alert or group `key` if it is due by `now`. */
-function queueIfDue(ctx: Ctx, queue: WorkQueue, kind: 0 | 1, key: string): void {
-  const at = dueOf(ctx, kind, key);
+/** Queues the work of parked alert or group `key`, due `at`, if that is by `now`. */
+function queueAt(ctx: Ctx, queue: WorkQueue, kind: 0 | 1, key: string, at: number | null): void {
   if (at !== null && at <= ctx.now) queue.push({ at, kind, key });
 }
 
-/** Opens, resolves or forgets group `key` at `at`. */
-function advanceGroup(ctx: Ctx, key: string, at: number): void {
+/** Queues the work of parked alert or group `key` if it is due by `now`. */
+function queueIfDue(ctx: Ctx, queue: WorkQueue, kind: 0 | 1, key: string): void {
+  queueAt(ctx, queue, kind, key, dueOf(ctx, kind, key));
+}
+
+/** Opens, resolves or forgets group `key` at `at` (adding it to `forgotten` when forgotten). */
+function advanceGroup(ctx: Ctx, key: string, at: number, forgotten: Set<string>): void {
   const g = ctx.groups.get(key)!;
   const rule = ctx.config.rules[g.r]!;
   if (g.st === 0 && g.fc > 0) openGroup(ctx, rule, key, ctx.writeGroup(key), at, NO_IDS);
   else if (g.st === 1 && g.ra !== null) resolveGroup(ctx, rule, key, ctx.writeGroup(key), at, []);
-  else forgetGroup(ctx, key, g, at);
+  else forgetGroup(ctx, key, g, at, forgotten);
 }
 
 /**
@@ -56,14 +61,16 @@ function evictFingerprints(ctx: Ctx): number | null {
 }
 
 /**
- * Forgets the entries of an index (group identity or CI -> group key) whose group is gone. Only then:
+ * Forgets the entries of an index (group identity or CI -> group key) of the groups this tick
+ * `forgotten` (groups go nowhere else, so no other entry can be left without its group). Only then:
  * a resolved group keeps its entries, so that a tick in between changes nothing (a reopened incident
  * is found by the CIs it had, whether or not a tick ran while it was resolved).
  */
-function evictIndex(ctx: Ctx, index: Ctx['index']): void {
+function evictIndex(index: Ctx['index'], forgotten: ReadonlySet<string>): void {
+  if (forgotten.size === 0) return;
   const gone: string[] = [];
   index.forEach((key, entry) => {
-    if (ctx.groups.get(key) === undefined) gone.push(entry);
+    if (forgotten.has(key)) gone.push(entry);
   });
   for (const entry of gone) index.delete(entry);
 }
@@ -93,8 +100,9 @@ const MAX_WORK = 1_000_000;
  */
 export function runTick(ctx: Ctx): void {
   const queue = new WorkQueue();
-  ctx.parked.forEach((_, fp) => queueIfDue(ctx, queue, 0, fp));
-  ctx.groups.forEach((_, key) => queueIfDue(ctx, queue, 1, key));
+  const forgotten = new Set<string>();
+  ctx.parked.forEach((p, fp) => queueAt(ctx, queue, 0, fp, p.u));
+  ctx.groups.forEach((g, key) => queueAt(ctx, queue, 1, key, groupDueAt(ctx, g)));
   let done = 0;
   while (queue.size > 0 && done < MAX_WORK) {
     const { at, kind, key } = queue.pop();
@@ -103,7 +111,7 @@ export function runTick(ctx: Ctx): void {
     if (dueOf(ctx, kind, key) !== at) continue;
     done++;
     if (kind === 1) {
-      advanceGroup(ctx, key, at);
+      advanceGroup(ctx, key, at, forgotten);
       queueIfDue(ctx, queue, 1, key);
       continue;
     }
@@ -113,8 +121,8 @@ export function runTick(ctx: Ctx): void {
     for (const group of joined) queueIfDue(ctx, queue, 1, group);
   }
   const fingerprintsDue = evictFingerprints(ctx);
-  evictIndex(ctx, ctx.index);
-  evictIndex(ctx, ctx.cis);
+  evictIndex(ctx.index, forgotten);
+  evictIndex(ctx.cis, forgotten);
   // Work left over by the limit is due now: the host is told to tick again at once.
   ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx, fingerprintsDue);
 }
