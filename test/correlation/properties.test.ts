@@ -89,7 +89,8 @@ describe('correlator properties', () => {
     );
   });
 
-  it('every alert yields a decision, and no decision names an unknown alert or incident', () => {
+  it('every alert yields a decision, and no decision names an unknown alert, incident or group', () => {
+    let discards = 0;
     fc.assert(
       fc.property(streamArb, (items) => {
         const { decisions } = run(items, new Set(items.map((_, i) => i)), false);
@@ -97,17 +98,29 @@ describe('correlator properties', () => {
         const named = new Set(decisions.flatMap((d) => d.alertIds));
         for (const id of ids) expect(named.has(id)).toBe(true);
         const opened = new Set<string>();
+        // Groups announced pending, and those discarded (never opened, never named again).
+        const pending = new Set<string>();
+        const discarded = new Set<string>();
         for (const d of decisions) {
           for (const id of d.alertIds) expect(ids.has(id)).toBe(true);
+          if ('groupKey' in d) expect(discarded.has(d.groupKey)).toBe(false);
+          if (d.type === 'pending') pending.add(d.groupKey);
+          if (d.type === 'discard-pending') {
+            expect(pending.has(d.groupKey) && !opened.has(d.groupKey)).toBe(true);
+            discarded.add(d.groupKey);
+            discards++;
+          }
           if (d.type === 'open-incident') {
-            expect(opened.has(d.incidentKey)).toBe(false);
+            expect(opened.has(d.incidentKey) || discarded.has(d.incidentKey)).toBe(false);
             opened.add(d.incidentKey);
           } else if ('incidentKey' in d) expect(opened.has(d.incidentKey)).toBe(true);
-          if ('incidentKeys' in d) for (const k of d.incidentKeys) expect(k.length).toBeGreaterThan(0);
+          if ('incidentKeys' in d) for (const k of d.incidentKeys) expect(k.length > 0 && !discarded.has(k)).toBe(true);
         }
       }),
       { numRuns: 300 },
     );
+    // The streams reach the case: pending groups whose alerts all resolved, discarded by a tick.
+    expect(discards).toBeGreaterThan(0);
   });
 
   it('does not mutate the state it is given', () => {
