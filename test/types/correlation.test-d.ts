@@ -3,7 +3,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createCorrelator, fromAlertmanagerWebhook, fromGrafanaWebhook, fromPagerDutyEvent, createAlertMatcher, fingerprintOf,
   maintenanceFromChanges, type Correlator, type CorrelatorOutput, type CorrelatorState, type Decision, type DecisionType,
-  type MaintenanceWindow, type SuppressionCause, type SuppressionReason,
+  type IncidentActionOutcome, type IncidentActionOutput, type MaintenanceWindow, type SuppressionCause, type SuppressionReason,
 } from 'itsm-kit/correlation';
 import { createTopology } from 'itsm-kit/topology';
 import type { Alert, Impact, Priority, Urgency } from 'itsm-kit/models';
@@ -27,6 +27,17 @@ describe('itsm-kit/correlation types', () => {
     createCorrelator({});
     // A Topology from itsm-kit/topology is usable as the correlator's topology.
     createCorrelator({ rules: [{ id: 'all' }] }, { topology: createTopology({ cis: [] }) });
+  });
+
+  it('types the host actions on incidents', () => {
+    const s = correlator.initialState();
+    for (const act of [correlator.resolveIncident, correlator.closeIncident, correlator.reopenIncident]) {
+      expectTypeOf(act(s, 'all#1', 0)).toEqualTypeOf<IncidentActionOutput>();
+      expectTypeOf(act).parameter(2).toEqualTypeOf<Date | number>();
+    }
+    expectTypeOf<IncidentActionOutcome>().toEqualTypeOf<'resolved' | 'closed' | 'reopened' | 'already-resolved' | 'already-closed' | 'already-open' | 'pending' | 'unknown'>();
+    expectTypeOf<Extract<Decision, { type: 'reopen-incident' }>['by']>().toEqualTypeOf<'host' | undefined>();
+    expectTypeOf<Extract<Decision, { type: 'discard-pending' }>['groupKey']>().toEqualTypeOf<string>();
   });
 
   it('narrows a Decision on type', () => {
