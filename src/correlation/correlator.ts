@@ -13,7 +13,7 @@ import { onFiring, onResolved } from './pipeline';
 import type { CorrelatorState } from './state';
 import { emptyState } from './state';
 import { runTick } from './tick';
-import { hostReopen, hostResolve, type IncidentActionOutcome } from './host-actions';
+import { changedState, hostReopen, hostResolve, type IncidentActionOutcome } from './host-actions';
 import { groupView, type CorrelationGroup } from './group-view';
 import { TableWriter } from './table';
 import type { CorrelationTopology } from './topology-view';
@@ -234,7 +234,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
       const ctx = new Ctx(compiled, checked, nowMs);
       const outcome = act(ctx);
       // Nothing to do: the state passed in (upgraded, if it was stored by 0.1.0) is the state after.
-      if (outcome !== 'resolved' && outcome !== 'closed' && outcome !== 'reopened') return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
+      if (!changedState(outcome)) return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
       return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next, outcome };
     });
   }

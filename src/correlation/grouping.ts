@@ -1,6 +1,6 @@
 import type { Alert } from '../models/alert';
 import { copyGroup, type Ctx, type MutableGroup } from './context';
-import { announceAlertStorm, NO_IDS, openGroup, resolveGroup, rootOf, scheduleGroup, scheduleResolve } from './incident';
+import { announceAlertStorm, NO_IDS, openGroup, reopenGroup, resolveGroup, rootOf, scheduleGroup, scheduleResolve } from './incident';
 import { ciSlot } from './ci-counts';
 import type { CompiledRule } from './rules';
 import { groupIdentity, severityRank } from './rules';
@@ -46,7 +46,7 @@ function placeAlert(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number, track
   if (key !== undefined && g !== undefined) {
     if (accepts(rule, g, t)) return { key, storm: 0 };
     if (g.st === 2 && g.cl === undefined && g.rt !== null && t >= g.rt && t - g.rt <= rule.reopenWithin) {
-      reopen(ctx, rule, key, alert, t);
+      reopenGroup(ctx, rule, key, ctx.writeGroup(key), t, [alert.id]);
       return { key, storm: 0 };
     }
   }
@@ -62,15 +62,6 @@ function stormGroup(ctx: Ctx, rule: CompiledRule, alert: Alert, t: number, kind:
   if (key !== undefined && g !== undefined && g.st !== 2) return { key, storm: 0 };
   const count = kind === 'storm' ? ctx.open : ctx.tracked;
   return { key: newGroup(ctx, rule, identity, alert, t), storm: count };
-}
-
-function reopen(ctx: Ctx, rule: CompiledRule, key: string, alert: Alert, t: number): void {
-  const g = ctx.writeGroup(key);
-  g.st = 1;
-  g.rt = null;
-  g.ra = null;
-  ctx.open++;
-  ctx.out.push({ type: 'reopen-incident', incidentKey: key, ruleId: rule.id, alertIds: [alert.id], at: t });
 }
 
 /**

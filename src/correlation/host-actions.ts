@@ -1,5 +1,5 @@
 import type { Ctx } from './context';
-import { resolveGroup, scheduleGroup } from './incident';
+import { reopenGroup, resolveGroup, scheduleGroup } from './incident';
 import type { GroupRecord } from './state';
 
 /**
@@ -56,12 +56,15 @@ export function hostReopen(ctx: Ctx, key: string): IncidentActionOutcome {
   if (none !== null) return none;
   if (stored!.st === 1) return 'already-open';
   const g = ctx.writeGroup(key);
-  g.st = 1;
-  g.rt = null;
-  g.ra = null;
+  reopenGroup(ctx, ctx.config.rules[g.r]!, key, g, ctx.now, [], 'host');
   if (ctx.now > g.l) g.l = ctx.now;
-  ctx.open++;
-  ctx.out.push({ type: 'reopen-incident', incidentKey: key, ruleId: ctx.config.rules[g.r]!.id, alertIds: [], at: ctx.now, by: 'host' });
   scheduleGroup(ctx, g);
   return 'reopened';
+}
+
+const CHANGING: ReadonlySet<IncidentActionOutcome> = new Set<IncidentActionOutcome>(['resolved', 'closed', 'reopened']);
+
+/** True when a host action with this outcome changed the state (else it had nothing to do). */
+export function changedState(outcome: IncidentActionOutcome): boolean {
+  return CHANGING.has(outcome);
 }

@@ -77,6 +77,18 @@ export function resolveGroup(ctx: Ctx, rule: CompiledRule, key: string, g: Mutab
 }
 
 /**
+ * Opens a resolved group again at `at`: an alert of it fired within `reopenWithin` (`alertIds` names
+ * it), or (`by` the host) the host reopened the incident in its own tool.
+ */
+export function reopenGroup(ctx: Ctx, rule: CompiledRule, key: string, g: MutableGroup, at: number, alertIds: readonly string[], by?: 'host'): void {
+  g.st = 1;
+  g.rt = null;
+  g.ra = null;
+  ctx.open++;
+  ctx.out.push({ type: 'reopen-incident', incidentKey: key, ruleId: rule.id, alertIds, at, ...(by === undefined ? {} : { by }) });
+}
+
+/**
  * Applies the rule's resolve condition to an open group after a change at `t`: `all` resolves when no
  * alert fires, `first` as soon as one has resolved, `never` not at all; `resolveAfter` delays it
  * (any new firing alert cancels the delay), until `g.ra`. Returns true when resolved now.

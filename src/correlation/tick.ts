@@ -6,8 +6,8 @@ import { WorkQueue } from './work-queue';
 
 /**
  * Forgets group `key` at `at`. An open incident forgotten (quiet past retention: its rule never
- * resolves, or the host reopened it) says so, and so does a pending group that never opened (its alerts all resolved); a
- * resolved one goes without a decision (its `resolve-incident` said it all).
+ * resolves, or the host reopened it) says so, and so does a pending group that never opened (its
+ * alerts all resolved); a resolved one goes without a decision (its `resolve-incident` said it all).
  */
 function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number, forgotten: Set<string>): void {
   ctx.groups.delete(key);

@@ -219,11 +219,8 @@ export class ReferenceCorrelator {
     if (group.closed) return { decisions, outcome: 'already-closed' };
     if (action === 'reopen') {
       if (group.status === 'open') return { decisions, outcome: 'already-open' };
-      group.status = 'open';
-      group.resolvedAt = null;
-      group.resolveAt = null;
+      this.reopen(group, now, [], decisions, true);
       group.last = Math.max(group.last, now);
-      decisions.push({ type: 'reopen-incident', incidentKey: key, ruleId: group.rule.id, alertIds: [], at: now, by: 'host' });
       return { decisions, outcome: 'reopened' };
     }
     if (group.status === 'resolved' && action === 'resolve') return { decisions, outcome: 'already-resolved' };
@@ -273,9 +270,7 @@ export class ReferenceCorrelator {
     const identity = identityOf(rule, alert.labels);
     const latest = this.latest(identity);
     if (latest !== undefined && latest.status === 'resolved' && !latest.closed && time >= latest.resolvedAt! && time - latest.resolvedAt! <= rule.reopenWithin) {
-      latest.status = 'open';
-      latest.resolvedAt = null;
-      out.push({ type: 'reopen-incident', incidentKey: latest.key, ruleId: rule.id, alertIds: [alert.id], at: time });
+      this.reopen(latest, time, [alert.id], out);
       return { group: latest, storm: 0 };
     }
     if (latest !== undefined && accepts(latest, time)) return { group: latest, storm: 0 };
@@ -374,6 +369,14 @@ export class ReferenceCorrelator {
   }
 
   /** Resolves an open group at `at` (`byHost` when the host did, not its alerts). */
+  /** Opens resolved `group` again at `at` (by an alert, or by the host). */
+  private reopen(group: Group, at: number, alertIds: string[], out: Decision[], byHost = false): void {
+    group.status = 'open';
+    group.resolvedAt = null;
+    group.resolveAt = null;
+    out.push({ type: 'reopen-incident', incidentKey: group.key, ruleId: group.rule.id, alertIds, at, ...(byHost ? { by: 'host' as const } : {}) });
+  }
+
   private resolve(group: Group, at: number, alertIds: string[], out: Decision[], byHost = false): void {
     group.status = 'resolved';
     group.resolvedAt = at;
