@@ -96,7 +96,7 @@ const streamArb = fc.array(alertArb, { minLength: 1, maxLength: 80, size: 'max' 
 );
 
 /**
- * A stream item: an alert, a tick, or the host resolving or closing an incident (the `pick`-th group
+ * A stream item: an alert, a tick, or the host resolving, closing or reopening an incident (the `pick`-th group
  * the model holds then, or an unknown key). The host's clock at item i is minute 2i + 20.
  */
 type HostAction = 'resolve' | 'close' | 'reopen';
