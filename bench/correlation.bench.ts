@@ -25,6 +25,9 @@ const BATCH = 1_000;
 const CHUNK = 50_000;
 const T0 = Date.parse('2026-11-23T08:00:00Z');
 
+/** The own time of alert number `i` of a stream: 500 alerts a second. */
+const alertTime = (i: number) => T0 + Math.floor(i / 500) * 1_000;
+
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 function heapUsed(): number {
@@ -79,7 +82,7 @@ function mixedChunk(random: () => number, from: number, count: number, lastStart
     const h = Math.floor(random() * HOSTS);
     const fpIndex = g * HOSTS + h;
     const kind = random();
-    const t = T0 + Math.floor(i / 500) * 1_000;
+    const t = alertTime(i);
     const family = g % 3;
     const service = family === 0 ? `db-${g}` : family === 1 ? `web-${g}` : `svc-${g}`;
     const labels: Record<string, string> = { alertname: ALERTNAMES[family]!, service, cluster: `c${g % 7}`, region: `r${g % 5}`, host: `host-${g}-${h}` };
@@ -147,6 +150,8 @@ function mixedStream(): void {
   let checkMs = 0;
   let dedupMs = 0;
   let immutableMs = 0;
+  const streamTicks = { n: 0, ms: 0 };
+  const tickCounts: Record<string, number> = {};
   let sink = 0;
   const counts: Record<string, number> = {};
   for (let from = 0; from < TOTAL; from += CHUNK) {
@@ -160,13 +165,23 @@ function mixedStream(): void {
     // A host acts on a batch's decisions before it takes the next batch, and then drops them: they
     // are tallied between the timed calls (keeping a whole chunk's decisions alive would make the
     // collector copy and promote them, a cost of the benchmark, not of the correlator).
-    for (const batch of batches) {
+    batches.forEach((batch, b) => {
       t = performance.now();
       const out = correlator.ingest(state, batch, T0 + from);
       oursMs += performance.now() - t;
       state = out.state;
       tally(counts, out.decisions);
-    }
+      // The host ticks once nextTickAt has come, by the time of the batch's last alert (so ingest
+      // also keeps the schedule of what falls due that a tick leaves with the state).
+      const clock = alertTime(from + (b + 1) * BATCH - 1);
+      if (out.nextTickAt === null || out.nextTickAt > clock) return;
+      t = performance.now();
+      const ticked = correlator.tick(state, clock);
+      streamTicks.ms += performance.now() - t;
+      streamTicks.n++;
+      state = ticked.state;
+      tally(tickCounts, ticked.decisions);
+    });
     // The reference points run after the correlator, on alerts it has just read (if anything, warmer).
     t = performance.now();
     for (const batch of batches) sink += lowerBound.checkOnly(batch);
@@ -178,18 +193,8 @@ function mixedStream(): void {
     for (const batch of batches) sink += lowerBound.checkAndImmutableDedup(batch).length;
     immutableMs += performance.now() - t;
   }
-  const ticked = correlator.tick(state, T0 + 2_100_000);
-  state = ticked.state;
-  // A host that ticks on a fixed interval mostly ticks before nextTickAt, with nothing due.
-  const idleStart = performance.now();
-  for (let i = 1; i <= 20; i++) sink += correlator.tick(state, T0 + 2_100_000 + i).decisions.length;
-  const idleMs = (performance.now() - idleStart) / 20;
-  // A tick at nextTickAt does what is due and reads the whole state to find the next instant.
-  const dueAt = state.next ?? T0 + 2_100_000;
-  const dueStart = performance.now();
-  let dueDecisions = 0;
-  for (let i = 0; i < 20; i++) dueDecisions = correlator.tick(state, dueAt).decisions.length;
-  const dueMs = (performance.now() - dueStart) / 20;
+  state = correlator.tick(state, alertTime(TOTAL)).state;
+  const ticks = tickFigures(correlator, state);
   const { open, json } = countGroups(state);
   // The state's own heap: a copy parsed from its JSON, measured alone (caches and inputs excluded).
   const text = JSON.stringify(state);
@@ -207,10 +212,43 @@ function mixedStream(): void {
   console.log(`  check + dedup in the immutable fingerprint table:      x${fmt(immutableMs / floorMs, 2)}  (${fmt(TOTAL / (immutableMs / 1000))} alerts/s)`);
   console.log(`open groups ${fmt(open)}, tracked fingerprints ${fmt(state.tracked)}`);
   console.log(`heap per open group: ${fmt((heapAfter - heapBefore) / open)} bytes (the whole state, its ${fmt(state.tracked)} fingerprints included); JSON per open group: ${fmt(json / open)} bytes`);
-  console.log(`tick before nextTickAt (nothing due): ${fmt(idleMs * 1000, 2)} µs`);
-  console.log(`tick at nextTickAt (${fmt(dueDecisions)} decisions; reads the whole state): ${fmt(dueMs, 2)} ms (${fmt((dueMs * 1e6) / (state.groups.n + state.fps.n), 1)} ns per group or fingerprint held)`);
+  console.log(`ticks during the stream (each once nextTickAt had come): ${fmt(streamTicks.n)}, ${fmt(streamTicks.ms / streamTicks.n, 2)} ms on average; their decisions: ${Object.entries(tickCounts).sort().map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+  for (const line of ticks) console.log(line);
   console.log(`group records in V8 dictionary (slow) mode: ${fmt(slowObjectCount(groupRecords(state)))} of ${fmt(state.groups.n)}`);
   void copy.open;
+}
+
+/** Milliseconds per call of `call`, run `times` times. */
+function msPerCall(times: number, call: (i: number) => void): number {
+  const start = performance.now();
+  for (let i = 0; i < times; i++) call(i);
+  return (performance.now() - start) / times;
+}
+
+/** The cost of ticks on `state`, with nothing due and at nextTickAt (with and without the correlator's schedule), as lines to print. */
+function tickFigures(correlator: ReturnType<typeof createCorrelator>, state: CorrelatorState): string[] {
+  const last = state.next ?? alertTime(TOTAL);
+  // A host that ticks on a fixed interval mostly ticks before nextTickAt, with nothing due.
+  const idleMs = msPerCall(20, (i) => correlator.tick(state, last - 1 - i));
+  // A host that keeps each returned state ticks at each nextTickAt in turn: the correlator's schedule
+  // for that state names what is due, so only that is read.
+  let kept = state;
+  let keptDecisions = 0;
+  const keptMs = msPerCall(20, () => {
+    const out = correlator.tick(kept, kept.next ?? last);
+    keptDecisions += out.decisions.length;
+    kept = out.state;
+  });
+  // A state read back from storage (parsed from JSON) has no schedule: its tick reads the whole state.
+  const stored = JSON.parse(JSON.stringify(state)) as CorrelatorState;
+  let storedDecisions = 0;
+  const storedMs = msPerCall(20, () => (storedDecisions = correlator.tick(stored, last).decisions.length));
+  const held = state.groups.n + state.fps.n;
+  return [
+    `tick before nextTickAt (nothing due): ${fmt(idleMs * 1000, 2)} µs`,
+    `tick at nextTickAt on the state as returned (reads what is due): ${fmt(keptMs * 1000, 1)} µs on average over 20 successive ticks (${fmt(keptDecisions / 20, 1)} decisions each)`,
+    `tick at nextTickAt on the state parsed from JSON (reads the whole state, ${fmt(storedDecisions)} decisions): ${fmt(storedMs, 2)} ms (${fmt((storedMs * 1e6) / held, 1)} ns per group or fingerprint held)`,
+  ];
 }
 
 /** Storm: 1,000,000 distinct firing alerts; heap sampled as it goes (in its own function, so nothing else is alive). */
@@ -225,7 +263,7 @@ function stormRun(): void {
     const chunk: Alert[] = new Array(CHUNK);
     for (let k = 0; k < CHUNK; k++) {
       const i = from + k;
-      chunk[k] = { id: `s${i}`, source: 'prometheus', status: 'firing', severity: 'critical', labels: { alertname: 'Storm', host: `h${i}`, rack: `r${Math.floor(stormRandom() * 50)}` }, annotations: {}, startsAt: new Date(T0 + Math.floor(i / 500) * 1_000).toISOString() };
+      chunk[k] = { id: `s${i}`, source: 'prometheus', status: 'firing', severity: 'critical', labels: { alertname: 'Storm', host: `h${i}`, rack: `r${Math.floor(stormRandom() * 50)}` }, annotations: {}, startsAt: new Date(alertTime(i)).toISOString() };
     }
     const received = asReceived(chunk);
     const batches: Alert[][] = [];

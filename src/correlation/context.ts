@@ -20,6 +20,13 @@ export function copyGroup(g: GroupRecord): MutableGroup {
   return { r: g.r, st: g.st, f: g.f, l: g.l, n: g.n, fc: g.fc, sv: g.sv, p: g.p, title: g.title, a: g.a, ci: g.ci, root: g.root, ra: g.ra, rt: g.rt, sx: g.sx, cl: g.cl };
 }
 
+/** The keys one call wrote, by table (see `schedule.ts`). */
+export interface WrittenKeys {
+  readonly parked: Set<string>;
+  readonly groups: Set<string>;
+  readonly fps: Set<string>;
+}
+
 /**
  * The working context of one `ingest` or `tick` call: copy-on-write views over the state's tables,
  * the counters, and the decisions made so far. The input state is never mutated.
@@ -36,12 +43,15 @@ export class Ctx {
   tracked: number;
   next: number | null;
   readonly out: Decision[] = [];
+  /** What this call wrote, when `track` asked for it (to keep a schedule up to date), else null. */
+  readonly written: WrittenKeys | null;
   private readonly owned = new Set<object>();
 
   constructor(
     readonly config: CompiledConfig,
     state: CorrelatorState,
     readonly now: number,
+    track = false,
   ) {
     this.fps = new FingerprintWriter(state.fps);
     this.groups = new TableWriter(state.groups);
@@ -53,6 +63,12 @@ export class Ctx {
     this.open = state.open;
     this.tracked = state.tracked;
     this.next = state.next;
+    this.written = track ? { parked: new Set(), groups: new Set(), fps: new Set() } : null;
+    if (this.written !== null) {
+      this.parked.track(this.written.parked);
+      this.groups.track(this.written.groups);
+      this.fps.track(this.written.fps);
+    }
   }
 
   /** The number a fingerprint record keeps for group `key` (rule index * 2^32 + sequence). */

@@ -13,6 +13,7 @@ import { onFiring, onResolved } from './pipeline';
 import type { CorrelatorState } from './state';
 import { emptyState } from './state';
 import { runTick } from './tick';
+import { reschedule, type DueSchedule } from './schedule';
 import { changedState, hostReopen, hostResolve, type IncidentActionOutcome } from './host-actions';
 import { groupView, type CorrelationGroup } from './group-view';
 import { TableWriter } from './table';
@@ -193,6 +194,24 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
   const compiled = compileConfig(parsed, calendarSchedule, topology ? new TopologyCache(topology) : undefined);
   const memo = timeMemo();
   const ruleIds = parsed.rules.map((r) => r.id);
+  // The schedule of each state a call returned, handed on to the state the next call on it returns
+  // (see schedule.ts): derived data that lets a tick skip reading the whole state, never a result.
+  const schedules = new WeakMap<CorrelatorState, DueSchedule>();
+
+  /** Takes the schedule of `state` (a call uses it once: it changes it for the state it returns). */
+  function takeSchedule(state: CorrelatorState): DueSchedule | null {
+    const schedule = schedules.get(state);
+    if (schedule === undefined) return null;
+    schedules.delete(state);
+    return schedule;
+  }
+
+  /** The output of a call on `ctx`, handing `schedule` (of the state after) on to the state it returns. */
+  function output(ctx: Ctx, schedule: DueSchedule | null): CorrelatorOutput {
+    const state = ctx.state();
+    if (schedule !== null) schedules.set(state, schedule);
+    return { state, decisions: ctx.out, nextTickAt: ctx.next };
+  }
 
   return {
     config: parsed,
@@ -208,9 +227,9 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
         // Nothing is due before `next` (every change lowers it to when it falls due): a tick before it,
         // as a host ticking on a fixed interval mostly makes, costs nothing.
         if (nothingDueBy(checked, nowMs)) return { state: checked, decisions: [], nextTickAt: checked.next };
-        const ctx = new Ctx(compiled, checked, nowMs);
-        runTick(ctx);
-        return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+        const schedule = takeSchedule(checked);
+        const ctx = new Ctx(compiled, checked, nowMs, schedule !== null);
+        return output(ctx, runTick(ctx, schedule));
       });
     },
     resolveIncident: (state, incidentKey, now) => hostAction(state, incidentKey, now, (ctx) => hostResolve(ctx, incidentKey, false)),
@@ -231,17 +250,22 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
     checkGroupKey(incidentKey, 'incidentKey');
     return onStoredState(() => {
       const checked = checkState(state, ruleIds);
-      const ctx = new Ctx(compiled, checked, nowMs);
+      const schedule = takeSchedule(checked);
+      const ctx = new Ctx(compiled, checked, nowMs, schedule !== null);
       const outcome = act(ctx);
       // Nothing to do: the state passed in (upgraded, if it was stored by 0.1.0) is the state after.
-      if (!changedState(outcome)) return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
-      return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next, outcome };
+      if (!changedState(outcome)) {
+        if (schedule !== null) schedules.set(checked, schedule);
+        return { state: checked, decisions: ctx.out, nextTickAt: checked.next, outcome };
+      }
+      return { ...output(ctx, schedule && reschedule(ctx, schedule)), outcome };
     });
   }
 
   /** Ingests a batch into a state that passed the shallow check. */
   function ingestChecked(checkedState: CorrelatorState, alerts: Alert | readonly Alert[], nowMs: number): CorrelatorOutput {
-    const ctx = new Ctx(compiled, checkedState, nowMs);
+    const schedule = takeSchedule(checkedState);
+    const ctx = new Ctx(compiled, checkedState, nowMs, schedule !== null);
     const list = Array.isArray(alerts) ? (alerts as readonly unknown[]) : [alerts];
     for (let i = 0; i < list.length; i++) {
       const checked = checkAlert(list[i], memo);
@@ -255,6 +279,6 @@ export function createCorrelator(config: CorrelatorConfigInput, options: CreateC
       if (alert.status === 'firing') onFiring(ctx, alert, fp, startsAt);
       else onResolved(ctx, alert, fp, endsAt ?? Math.max(startsAt, nowMs));
     }
-    return { state: ctx.state(), decisions: ctx.out, nextTickAt: ctx.next };
+    return output(ctx, schedule && reschedule(ctx, schedule));
   }
 }

@@ -142,6 +142,9 @@ export class FingerprintWriter {
   // Where the latest `find` found its fingerprint (bucket, offset of the entry in the bucket's data).
   private foundBucket = -1;
   private foundAt = 0;
+  private foundFp = '';
+  // Fingerprints whose forget instant this call may have changed, when asked for (see `track`).
+  private written: Set<string> | null = null;
 
   constructor(private readonly base: FingerprintTable) {
     this.keys = base.k as Array<string | null>;
@@ -152,6 +155,24 @@ export class FingerprintWriter {
   /** How many fingerprints the table holds. */
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * From now on, adds to `written` every fingerprint whose forget instant may change: each one set or
+   * deleted, and each resolved one whose time a duplicate moves (a firing duplicate, most of a
+   * stream, adds nothing).
+   */
+  track(written: Set<string>): void {
+    this.written = written;
+  }
+
+  /** When resolved fingerprint `fp` may be forgotten (see {@link forgetAt}); null if it fires or is unknown. */
+  forgetAt(fp: string, retention: number): number | null {
+    if (!this.find(fp)) return null;
+    const data = this.data[this.foundBucket]!;
+    const low = lowBits(data[this.foundAt]!);
+    if ((low & 1) === 1) return null;
+    return forgetAt(data[this.foundAt + 1]!, (low & HAS_FU) === 0 ? undefined : data[this.foundAt + 2]!, retention);
   }
 
   /** The record of `fp`, if any. */
@@ -172,6 +193,7 @@ export class FingerprintWriter {
     }
     this.foundBucket = i;
     this.foundAt = offsetOf(this.data[i]!, ord);
+    this.foundFp = fp;
     return true;
   }
 
@@ -217,6 +239,7 @@ export class FingerprintWriter {
     const low = lowBits(head);
     const c = Math.min((head - low) / C_UNIT + 1, MAX_COUNT);
     const later = !stale && t > data[at + 1]!;
+    if (later && (low & 1) === 0 && this.written !== null) this.written.add(this.foundFp);
     if (later && low >= ENDS_AT_T) {
       // The history's last time is `t` as stored: it has to be written out before `t` moves.
       this.rewriteFound(encode({ ...decode(data, at), c, t }));
@@ -229,6 +252,7 @@ export class FingerprintWriter {
 
   /** Stores `record` at `fp`. */
   set(fp: string, record: FingerprintRecord): void {
+    if (this.written !== null) this.written.add(fp);
     const entry = encode(record);
     if (this.find(fp)) return this.rewriteFound(entry);
     if (this.keys.length === 0 || this.count + 1 > this.keys.length * LOAD) this.grow();
@@ -242,6 +266,7 @@ export class FingerprintWriter {
 
   /** Removes `fp`. */
   delete(fp: string): void {
+    if (this.written !== null) this.written.add(fp);
     const i = this.bucketOf(fp);
     if (i < 0) return;
     const keys = this.keys[i]!;

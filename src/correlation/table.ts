@@ -37,6 +37,8 @@ export class TableWriter<V> {
   // Buckets this call already copied (1), allocated with the first write.
   private owned: Uint8Array = NOTHING_OWNED;
   private copiedTop = false;
+  // Keys set or deleted in this call, when asked for (see `track`).
+  private written: Set<string> | null = null;
 
   constructor(private readonly base: BucketTable<V>) {
     this.buckets = base.b as Array<Array<string | V> | null>;
@@ -46,6 +48,11 @@ export class TableWriter<V> {
   /** How many entries the table holds. */
   get size(): number {
     return this.count;
+  }
+
+  /** From now on, adds every key this writer sets or deletes to `written`. */
+  track(written: Set<string>): void {
+    this.written = written;
   }
 
   /** The value stored at `key`, if any. */
@@ -60,6 +67,7 @@ export class TableWriter<V> {
 
   /** Stores `value` at `key`. */
   set(key: string, value: V): void {
+    if (this.written !== null) this.written.add(key);
     const h = hash32(key);
     if (this.buckets.length > 0) {
       const b = this.writable(h & (this.buckets.length - 1));
@@ -76,6 +84,7 @@ export class TableWriter<V> {
 
   /** Removes `key`. */
   delete(key: string): void {
+    if (this.written !== null) this.written.add(key);
     const len = this.buckets.length;
     if (len === 0) return;
     const i = hash32(key) & (len - 1);

@@ -1,6 +1,7 @@
 import type { Ctx } from './context';
 import { groupDueAt, NO_IDS, openGroup, resolveGroup } from './incident';
 import { release } from './pipeline';
+import { dueOf, earliestDue, reschedule, scheduleAll, takeDue, type DueSchedule } from './schedule';
 import type { GroupRecord } from './state';
 import { WorkQueue } from './work-queue';
 
@@ -16,13 +17,6 @@ function forgetGroup(ctx: Ctx, key: string, g: GroupRecord, at: number, forgotte
   const ruleId = ctx.config.rules[g.r]!.id;
   if (g.st === 1) ctx.out.push({ type: 'forget-incident', incidentKey: key, ruleId, alertIds: [], at });
   else if (g.st === 0) ctx.out.push({ type: 'discard-pending', groupKey: key, ruleId, alertIds: g.a ?? NO_IDS, at });
-}
-
-/** When parked alert (kind 0) or group (kind 1) `key` next needs work, or null. */
-function dueOf(ctx: Ctx, kind: 0 | 1, key: string): number | null {
-  if (kind === 0) return ctx.parked.get(key)?.u ?? null;
-  const g = ctx.groups.get(key);
-  return g === undefined ? null : groupDueAt(ctx, g);
 }
 
 /** Queues the work of parked alert or group `key`, due `at`, if that is by `now`. */
@@ -45,22 +39,6 @@ function advanceGroup(ctx: Ctx, key: string, at: number, forgotten: Set<string>)
 }
 
 /**
- * Forgets resolved fingerprints past retention (unless flapping), in one pass over the table that also
- * finds when the next of those left is due (returned, or null).
- */
-function evictFingerprints(ctx: Ctx): number | null {
-  const gone: string[] = [];
-  let next: number | null = null;
-  ctx.fps.forEachResolved(ctx.config.retention, (forgetAt, fp) => {
-    if (forgetAt <= ctx.now) gone.push(fp());
-    else if (next === null || forgetAt < next) next = forgetAt;
-  });
-  for (const fp of gone) ctx.fps.delete(fp);
-  ctx.tracked -= gone.length;
-  return next;
-}
-
-/**
  * Forgets the entries of an index (group identity or CI -> group key) of the groups this tick
  * `forgotten` (groups go nowhere else, so no other entry can be left without its group). Only then:
  * a resolved group keeps its entries, so that a tick in between changes nothing (a reopened incident
@@ -75,34 +53,52 @@ function evictIndex(index: Ctx['index'], forgotten: ReadonlySet<string>): void {
   for (const entry of gone) index.delete(entry);
 }
 
-/**
- * The earliest instant after `now` at which a parked alert or a group needs work or a resolved
- * fingerprint is forgotten (the earliest of those is `fingerprintsDue`), or null.
- */
-function nextDue(ctx: Ctx, fingerprintsDue: number | null): number | null {
-  let next: number | null = fingerprintsDue;
-  const see = (at: number | null | undefined) => {
-    if (at !== null && at !== undefined && at > ctx.now && (next === null || at < next)) next = at;
-  };
-  ctx.parked.forEach((p) => see(p.u));
-  ctx.groups.forEach((g) => see(groupDueAt(ctx, g)));
-  return next;
-}
-
 // Pieces of work one call does at most; past them it asks to be called again at once (`nextTickAt` = now).
 const MAX_WORK = 1_000_000;
+
+/**
+ * Queues the work due by `now`: from `schedule`'s entries due by then, or, without one, from a read of
+ * every parked alert and group. Returns the resolved fingerprints the schedule names as due (null
+ * without a schedule: the read of the whole state finds them later).
+ */
+function queueDue(ctx: Ctx, queue: WorkQueue, schedule: DueSchedule | null): string[] | null {
+  if (schedule === null) {
+    ctx.parked.forEach((p, fp) => queueAt(ctx, queue, 0, fp, p.u));
+    ctx.groups.forEach((g, key) => queueAt(ctx, queue, 1, key, groupDueAt(ctx, g)));
+    return null;
+  }
+  const fps: string[] = [];
+  for (const { kind, key } of takeDue(schedule, ctx.now)) {
+    if (kind === 2) fps.push(key);
+    else queueIfDue(ctx, queue, kind, key);
+  }
+  return fps;
+}
+
+/** Forgets those of resolved fingerprints `fps` whose retention ended by `now`. */
+function evictDue(ctx: Ctx, fps: readonly string[]): void {
+  for (const fp of fps) {
+    const at = ctx.fps.forgetAt(fp, ctx.config.retention);
+    if (at === null || at > ctx.now) continue;
+    ctx.fps.delete(fp);
+    ctx.tracked--;
+  }
+}
 
 /**
  * All time-driven work due by `ctx.now`, in time order (at one instant parked alerts before groups,
  * then by key), including work that falls due meanwhile: a group resolved whose retention has passed,
  * a released alert's group whose wait is over. So a late tick decides what ticks at every instant
  * something fell due would have. Then resolved fingerprints and index entries past retention go.
+ *
+ * With the `schedule` of the state (see `schedule.ts`; `ctx` then tracks what it writes) it reads only
+ * what is due; without one it reads the whole state, and builds one. Returns the schedule of the state
+ * after, or null when work is left over for the next call.
  */
-export function runTick(ctx: Ctx): void {
+export function runTick(ctx: Ctx, schedule: DueSchedule | null): DueSchedule | null {
   const queue = new WorkQueue();
   const forgotten = new Set<string>();
-  ctx.parked.forEach((p, fp) => queueAt(ctx, queue, 0, fp, p.u));
-  ctx.groups.forEach((g, key) => queueAt(ctx, queue, 1, key, groupDueAt(ctx, g)));
+  const dueFps = queueDue(ctx, queue, schedule);
   let done = 0;
   while (queue.size > 0 && done < MAX_WORK) {
     const { at, kind, key } = queue.pop();
@@ -120,9 +116,19 @@ export function runTick(ctx: Ctx): void {
     queueIfDue(ctx, queue, 0, key);
     for (const group of joined) queueIfDue(ctx, queue, 1, group);
   }
-  const fingerprintsDue = evictFingerprints(ctx);
+  let after: DueSchedule;
+  if (dueFps === null) after = scheduleAll(ctx, ctx.now);
+  else {
+    evictDue(ctx, dueFps);
+    after = reschedule(ctx, schedule!);
+  }
   evictIndex(ctx.index, forgotten);
   evictIndex(ctx.cis, forgotten);
   // Work left over by the limit is due now: the host is told to tick again at once.
-  ctx.next = queue.size > 0 ? ctx.now : nextDue(ctx, fingerprintsDue);
+  if (queue.size > 0) {
+    ctx.next = ctx.now;
+    return null;
+  }
+  ctx.next = earliestDue(ctx, after);
+  return after;
 }
