@@ -14,7 +14,16 @@ import { WorkQueue, type Work } from './work-queue';
  * tick reads the whole state again. Entries may be stale (their item moved, went, or was done); each
  * is checked against the state when taken. Every item's current instant has an entry.
  */
-export type DueSchedule = WorkQueue;
+export interface DueSchedule {
+  readonly queue: WorkQueue;
+  /** How many entries it may hold before it is rebuilt: twice what it held when built, and at least 1,024. */
+  readonly limit: number;
+}
+
+/** A schedule of `items`. */
+function scheduleOf(items: readonly Work[]): DueSchedule {
+  return { queue: new WorkQueue(items), limit: Math.max(2 * items.length, 1_024) };
+}
 
 /** When parked alert (kind 0), group (kind 1) or resolved fingerprint (kind 2) `key` next needs a tick, or null. */
 export function dueOf(ctx: Ctx, kind: 0 | 1 | 2, key: string): number | null {
@@ -44,21 +53,20 @@ export function scheduleAll(ctx: Ctx, evictBy: number | null): DueSchedule {
   });
   for (const fp of gone) ctx.fps.delete(fp);
   ctx.tracked -= gone.length;
-  return new WorkQueue(items);
+  return scheduleOf(items);
 }
 
 /**
  * `schedule` with the current instants of what this call wrote (`ctx.written`) added. When stale
- * entries have piled up (more than twice the state's items), a schedule rebuilt from the whole state
- * instead: a cost that many calls share.
+ * entries have piled up past its limit, a schedule rebuilt from the whole state instead: a cost that
+ * at least as many calls' additions share.
  */
 export function reschedule(ctx: Ctx, schedule: DueSchedule): DueSchedule {
   const written = ctx.written!;
-  const items = ctx.parked.size + ctx.groups.size + ctx.fps.size;
-  if (schedule.size > 2 * items + 1_024) return scheduleAll(ctx, null);
+  if (schedule.queue.size > schedule.limit) return scheduleAll(ctx, null);
   const add = (kind: 0 | 1 | 2, key: string) => {
     const at = dueOf(ctx, kind, key);
-    if (at !== null) schedule.push({ at, kind, key });
+    if (at !== null) schedule.queue.push({ at, kind, key });
   };
   for (const key of written.parked) add(0, key);
   for (const key of written.groups) add(1, key);
@@ -67,11 +75,11 @@ export function reschedule(ctx: Ctx, schedule: DueSchedule): DueSchedule {
 }
 
 /** Takes the entries due by `now` off `schedule`: each item named once, current or not. */
-export function takeDue(schedule: DueSchedule, now: number): Work[] {
+export function takeDue({ queue }: DueSchedule, now: number): Work[] {
   const taken: Work[] = [];
   const seen = new Set<string>();
-  for (let top = schedule.peek(); top !== undefined && top.at <= now; top = schedule.peek()) {
-    schedule.pop();
+  for (let top = queue.peek(); top !== undefined && top.at <= now; top = queue.peek()) {
+    queue.pop();
     const id = `${top.kind}${top.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -84,10 +92,10 @@ export function takeDue(schedule: DueSchedule, now: number): Work[] {
  * The earliest current instant after `ctx.now` in `schedule` (stale entries before it are dropped), or
  * null. Called after a tick's work, when nothing current is due by `now` any more.
  */
-export function earliestDue(ctx: Ctx, schedule: DueSchedule): number | null {
-  for (let top = schedule.peek(); top !== undefined; top = schedule.peek()) {
+export function earliestDue(ctx: Ctx, { queue }: DueSchedule): number | null {
+  for (let top = queue.peek(); top !== undefined; top = queue.peek()) {
     if (top.at > ctx.now && dueOf(ctx, top.kind, top.key) === top.at) return top.at;
-    schedule.pop();
+    queue.pop();
   }
   return null;
 }

@@ -38,14 +38,24 @@ describe('the schedule a correlator keeps for the states it returns', () => {
   it('changes nothing when stale entries pile up and it is rebuilt', () => {
     // Thousands of state changes over three groups with no tick between them: far more schedule
     // entries than the state has items, so the schedule is rebuilt from the state along the way.
-    const steps: Step[] = [ingest(alert('a0', labels(0), 0), 0), tick(12)];
+    // The first tick has work (the incident resolves), so it builds the schedule the ingests keep.
+    // Then a quiet group whose work (resolve, forget its fingerprints) falls due only after the
+    // rebuilds, and that nothing writes again: a rebuild that lost an item would leave it undone.
+    const quiet = Array.from({ length: 20 }, (_, k) => ({ alertname: 'Down', service: 'quiet', host: `q${k}` }));
+    const steps: Step[] = [
+      ingest([alert('a0', labels(0), 0), resolved('a0', labels(0), 0, 5)], 5),
+      tick(12),
+      ingest(quiet.map((l, k) => alert(`q${k}`, l, 12)), 12),
+      ingest(quiet.map((l, k) => resolved(`q${k}`, l, 12, 12.005)), 12.005),
+    ];
     for (let i = 1; i <= 1_500; i++) {
       const m = 12 + i * 0.01;
-      steps.push(ingest(i % 2 === 1 ? resolved(`a${i}`, labels(i), m, m) : alert(`a${i}`, labels(i), m), m));
+      steps.push(ingest([resolved(`a${i}`, labels(i), m, m), alert(`b${i}`, labels(i + 1), m)], m));
     }
     for (let m = 30; m <= 200; m += 7) steps.push(tick(m));
     const kept = script(steps, false);
-    expect(kept.flatMap((o) => o.decisions).filter((d) => d.type === 'resolve-incident').length).toBeGreaterThan(0);
+    const resolvedKeys = kept.flatMap((o) => o.decisions).flatMap((d) => (d.type === 'resolve-incident' ? [d.incidentKey] : []));
+    expect(resolvedKeys).toContain('svc#2');
     expect(script(steps, true)).toEqual(kept);
   });
 
