@@ -1,6 +1,7 @@
 import { ItsmError, ItsmValidationError } from '../_lib/errors';
 import { toEpochMs } from '../_lib/instant';
 import { parseOrThrow } from '../_lib/zod-issues';
+import { optionsObject } from '../_lib/hardening-options';
 import type { Alert } from '../models/alert';
 import { compileConfig } from './compile';
 import type { CorrelatorConfig, CorrelatorConfigInput } from './config-schema';
@@ -183,9 +184,10 @@ function onStoredState<T>(run: () => T): T {
  * }, Date.parse('2026-11-23T08:00:05Z'));
  * out.decisions[0]?.type //=> 'open-incident'
  */
-export function createCorrelator(config: CorrelatorConfigInput, options: CreateCorrelatorOptions = {}): Correlator {
+export function createCorrelator(config: CorrelatorConfigInput, options?: CreateCorrelatorOptions): Correlator {
   const parsed = parseOrThrow(CorrelatorConfigSchema, 'correlator config', config);
-  let topology = options.topology;
+  // Checked as an object first: a default parameter covers only `undefined`, and `null` would crash.
+  let topology = optionsObject<CreateCorrelatorOptions>(options, 'correlator options').topology;
   if (topology === undefined && parsed.topology !== undefined) topology = createTopology(parsed.topology);
   if (topology === undefined && parsed.rules.some((r) => r.topology !== undefined)) {
     const i = parsed.rules.findIndex((r) => r.topology !== undefined);

@@ -30,15 +30,19 @@ export interface LateArrivalOptions {
  * const late = withLateArrivals(steadyAlerts({ seed: 1, count: 50 }), { seed: 9, lateRatio: 0.5 });
  * late.length //=> same as the input
  */
-export function withLateArrivals(stream: readonly AlertArrival[], options: LateArrivalOptions = {}): AlertArrival[] {
+export function withLateArrivals(stream: readonly AlertArrival[], options?: LateArrivalOptions): AlertArrival[] {
   const subject = 'withLateArrivals options';
   if (!Array.isArray(stream)) throw ItsmValidationError.at(subject, ['stream'], 'must be an array of arrivals');
-  const seed = intOption(options.seed, 1, 'seed', -(2 ** 31), 2 ** 32 - 1, subject);
-  const lateRatio = numberOption(options.lateRatio, 0.2, 'lateRatio', 0, 1, subject);
-  const maxDelayMs = intOption(options.maxDelayMs, 300_000, 'maxDelayMs', 1, 86_400_000, subject);
+  // Checked as an object first: a default parameter covers only `undefined`, and `null` would crash.
+  const opts: LateArrivalOptions = optionsObject(options, subject);
+  const seed = intOption(opts.seed, 1, 'seed', -(2 ** 31), 2 ** 32 - 1, subject);
+  const lateRatio = numberOption(opts.lateRatio, 0.2, 'lateRatio', 0, 1, subject);
+  const maxDelayMs = intOption(opts.maxDelayMs, 300_000, 'maxDelayMs', 1, 86_400_000, subject);
   const rnd = createRandom(seed);
   const delayed = stream.map((a, i) => {
-    const receivedMs = Date.parse(a.receivedAt);
+    const receivedAt: unknown = typeof a === 'object' && a !== null ? a.receivedAt : undefined;
+    // Only a string is parsed: `Date.parse` of an object without a prototype throws a TypeError.
+    const receivedMs = typeof receivedAt === 'string' ? Date.parse(receivedAt) : Number.NaN;
     if (!Number.isFinite(receivedMs)) throw ItsmValidationError.at(subject, ['stream', i, 'receivedAt'], 'must be an ISO-8601 timestamp');
     // Whether this arrival is delayed is random; whether it could be is not, so the check is too.
     if (receivedMs + maxDelayMs > MAX_EPOCH_MS) throw ItsmValidationError.at(subject, ['stream', i, 'receivedAt'], 'is too late to delay by maxDelayMs (past the latest instant a Date holds)');

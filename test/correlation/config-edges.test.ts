@@ -52,4 +52,11 @@ describe('configuration errors', () => {
     expect(pathsOf(withWindow({ ciIds: ['db-1'], start: '2026-11-23T09:00:00Z', end: '2026-11-23T08:00:00Z' }))).toEqual(['maintenance.0.end']);
     expect(() => withWindow({ ciIds: ['db-1'], calendar: { timeZone: 'UTC', week: { sat: [{ start: '00:00', end: '24:00' }] } } })()).not.toThrow();
   });
+
+  it('name options that are not an object (null too, which a default parameter lets through)', () => {
+    for (const options of [null, 3, 'x', []]) {
+      expect(pathsOf(() => createCorrelator({ rules: [{ id: 'r' }] }, options as never))).toEqual(['options']);
+    }
+    expect(() => createCorrelator({ rules: [{ id: 'r' }] }, undefined)).not.toThrow();
+  });
 });

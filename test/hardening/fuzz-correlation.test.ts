@@ -37,7 +37,7 @@ const RUNS = 30;
 
 describe('fuzzing the correlator', () => {
   it('createCorrelator survives hostile configs and big values', () => {
-    fuzzEachArgument(createCorrelator, [config], RUNS);
+    fuzzEachArgument(createCorrelator, [config, {}], RUNS);
     fuzzBigValues(createCorrelator, [config]);
   });
 

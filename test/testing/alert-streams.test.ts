@@ -133,6 +133,14 @@ describe('late arrivals', () => {
     // base is steady: in order
     expect(base.every((a, i) => i === 0 || a.alert.startsAt >= base[i - 1]!.alert.startsAt)).toBe(true);
     expect(withLateArrivals(base, { lateRatio: 0 })).toEqual(base);
+    // Arrivals without a timestamp string are named, not a crash inside Date.parse.
+    for (const bad of [null, { receivedAt: Object.create(null) }, { receivedAt: 5 }]) {
+      expect(() => withLateArrivals([base[0]!, bad as never])).toThrow(/stream\.1\.receivedAt: must be an ISO-8601 timestamp/);
+    }
+    // Options that are not an object are named, not a crash on a property read.
+    for (const options of [null, 3, 'x', []]) {
+      expect(() => withLateArrivals(base, options as never)).toThrow(/withLateArrivals options: options: must be an object/);
+    }
   });
   it('refuses an arrival too close to the end of time to be delayed, whichever arrivals the seed delays', () => {
     const [first] = steadyAlerts({ seed: 2, count: 1 });
