@@ -5,7 +5,7 @@ import { isItsmValidationError } from './errors';
 import { toEpochMs, toIso, type InstantInput } from './instant';
 import { auditEntry, diffRecords, payloadOf } from './workflow-audit';
 import type { Check, Refusal } from './workflow-checks';
-import { isPermitted, type PermissionPolicy } from './workflow-permissions';
+import { permits, type PermissionPolicy } from './workflow-permissions';
 import type { AuditEntry, CommandContext, Outcome, WorkflowError } from './workflow-types';
 import { safeParseWith } from './zod-issues';
 
@@ -123,7 +123,7 @@ export function createEngine<R extends AnyRecord, F>(config: EngineConfig<R, F>)
     if (!parsedInput.ok) return invalidInput(parsedInput.error);
     const built = safeParseWith(config.recordSchema, kind, config.build(parsedInput.value as never, meta.actor, meta.at));
     if (!built.ok) return invalidInput(built.error);
-    if (!isPermitted(config.policy, 'create', meta.actor, built.value)) {
+    if (!permits(config.policy, 'create', meta.actor, built.value)) {
       return { ok: false, error: { code: 'forbidden', message: `actor ${meta.actor.id} may not create this ${kind}` } };
     }
     const [snapshot] = initialTransition(machine, { record: built.value });
@@ -152,7 +152,7 @@ export function createEngine<R extends AnyRecord, F>(config: EngineConfig<R, F>)
     if (target && (target.kind !== kind || target.id !== r.id)) {
       return { ok: false, error: { code: 'invalid-input', message: `command.target: names ${target.kind} ${target.id}, not ${kind} ${r.id}`, details: [{ path: 'target' }] } };
     }
-    if (!isPermitted(config.policy, command.value.type, meta.actor, r)) {
+    if (!permits(config.policy, command.value.type, meta.actor, r)) {
       return { ok: false, error: { code: 'forbidden', message: `actor ${meta.actor.id} may not send "${command.value.type}" to ${kind} ${r.id}` } };
     }
     return run(r, { ...(command.value as Record<string, unknown>), type: command.value.type, actor: meta.actor, at: meta.at });
@@ -164,7 +164,7 @@ export function createEngine<R extends AnyRecord, F>(config: EngineConfig<R, F>)
     if (!meta.ok || !parsed.ok) return [];
     const r = parsed.value;
     return config.commandTypes.filter((type) => {
-      if (!isPermitted(config.policy, type, meta.actor, r)) return false;
+      if (!permits(config.policy, type, meta.actor, r)) return false;
       const probe = { type, actor: meta.actor, at: meta.at } as AnyEvent;
       return candidates(r, type).some((t) => {
         const name = guardName(t.guard);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { Actor } from '../models/actor';
+import { ActorSchema, type Actor } from '../models/actor';
 import { IdSchema } from '../models/primitives';
+import { ItsmValidationError } from './errors';
+import { requireObject } from './hardening-options';
+import { parseOrThrow } from './zod-issues';
 
 /**
  * Which relation to the record a grant also requires:
@@ -67,12 +70,27 @@ function inScope(scope: PermissionGrant['scope'], actor: Actor, record: object):
 }
 
 /**
- * True when `policy` lets `actor` send `command` to `record`.
+ * True when `policy` lets `actor` send `command` to `record`. The policy and the actor are validated
+ * (`ItsmValidationError` naming the field, e.g. `policy.grants.0.scope`); a workflow, which validated
+ * its policy once, asks {@link permits} instead.
  *
  * @example
  * isPermitted({ grants: [{ commands: ['*'], roles: ['admin'], scope: 'any' }] }, 'close', admin, incident) //=> true
  */
-export function isPermitted(policy: PermissionPolicy, command: string, actor: Actor, record: object): boolean {
+export function isPermitted(policy: PermissionPolicyInput, command: string, actor: Actor, record: object): boolean {
+  const subject = 'isPermitted input';
+  const checked = parseOrThrow(z.object({ policy: PermissionPolicySchema, actor: ActorSchema }), subject, { policy, actor });
+  if (typeof command !== 'string') throw ItsmValidationError.at(subject, ['command'], 'must be a string');
+  return permits(checked.policy, command, checked.actor, requireObject(record, subject, ['record'], 'a record object'));
+}
+
+/**
+ * {@link isPermitted} for a policy and an actor already validated (no checks).
+ *
+ * @example
+ * permits(options.permissions, 'resolve', actor, incident)
+ */
+export function permits(policy: PermissionPolicy, command: string, actor: Actor, record: object): boolean {
   return policy.grants.some(
     (grant) =>
       (grant.commands.includes(command) || grant.commands.includes('*')) &&

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItsmValidationError } from './errors';
+import { requireArray, requireObject } from './hardening-options';
 import { IsoTimestampSchema } from '../models/primitives';
 import type { AuditEntry } from './workflow-types';
 
@@ -52,6 +53,18 @@ export function slaTimeline(records: ReadonlyArray<Readonly<Record<string, unkno
   return collapse(list.data.map((record, i) => ({ at: '', ms: instant(record['updatedAt'], [i, 'updatedAt']), record })));
 }
 
+/** Audit entry `i`, checked for what replaying it reads: an object whose `changes` name their fields. */
+function checkedEntry(entry: AuditEntry, i: number): AuditEntry {
+  requireObject(entry, 'sla timeline', ['audit', i], 'an audit entry');
+  requireArray(entry.changes, 'sla timeline', ['audit', i, 'changes'], 'an array of field changes');
+  entry.changes.forEach((change, j) => {
+    if (typeof requireObject(change, 'sla timeline', ['audit', i, 'changes', j]).field !== 'string') {
+      throw ItsmValidationError.at('sla timeline', ['audit', i, 'changes', j, 'field'], 'must be a string');
+    }
+  });
+  return entry;
+}
+
 function applyChanges(record: Record<string, unknown>, entry: AuditEntry): Record<string, unknown> {
   const next: Record<string, unknown> = { ...record, updatedAt: entry.at };
   for (const change of entry.changes) {
@@ -75,6 +88,8 @@ function applyChanges(record: Record<string, unknown>, entry: AuditEntry): Recor
  * slaTimelineFromAudit(created.record, [...created.audit, ...resolved.audit]) // 2 points
  */
 export function slaTimelineFromAudit(initial: Readonly<Record<string, unknown>>, audit: readonly AuditEntry[]): SlaTimelineEntry[] {
+  requireObject(initial, 'sla timeline', ['initial'], 'a record object');
+  requireArray(audit, 'sla timeline', ['audit'], 'an array of audit entries');
   if (audit.length > MAX_ENTRIES) throw ItsmValidationError.at('sla timeline', ['audit'], `at most ${MAX_ENTRIES} entries`);
   const start = initial['openedAt'] ?? initial['updatedAt'];
   const points: Array<{ at: string; ms: number; record: Record<string, unknown> }> = [
@@ -82,7 +97,7 @@ export function slaTimelineFromAudit(initial: Readonly<Record<string, unknown>>,
   ];
   let current: Record<string, unknown> = { ...initial };
   audit.forEach((entry, i) => {
-    current = applyChanges(current, entry);
+    current = applyChanges(current, checkedEntry(entry, i));
     points.push({ at: '', ms: instant(entry.at, ['audit', i, 'at']), record: current });
   });
   return collapse(points);

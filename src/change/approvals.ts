@@ -1,6 +1,8 @@
 import type { Actor } from '../models/actor';
 import type { Approval, Change } from '../models/change';
-import type { ApprovalPolicy, ChangeWorkflowOptions } from './options';
+import { ApprovalPolicySchema, type ApprovalPolicy, type ChangeWorkflowOptions } from './options';
+import { requireArray, requireObject } from '../_lib/hardening-options';
+import { parseOrThrow } from '../_lib/zod-issues';
 
 /**
  * The approval policy that applies to a change (none for a standard change: it is pre-approved).
@@ -9,7 +11,11 @@ import type { ApprovalPolicy, ChangeWorkflowOptions } from './options';
  * policyFor(change, options) //=> { policy: 'any', group: 'cab' }
  */
 export function policyFor(change: Pick<Change, 'type'>, options: Pick<ChangeWorkflowOptions, 'approvals'>): ApprovalPolicy | undefined {
-  return change.type === 'standard' ? undefined : options.approvals[change.type];
+  const subject = 'policyFor input';
+  const type = requireObject(change, subject, ['change'], 'a change').type;
+  const approvals = requireObject(requireObject(options, subject, ['options']).approvals, subject, ['options', 'approvals']);
+  // An own property only: a type such as `constructor` must not find what every object inherits.
+  return type !== 'standard' && Object.prototype.hasOwnProperty.call(approvals, type) ? approvals[type] : undefined;
 }
 
 /** The group through which `actor` may approve under `policy`, `null` when named directly, `undefined` when not eligible. */
@@ -20,12 +26,27 @@ export function eligibility(policy: ApprovalPolicy, actor: Actor): string | null
 }
 
 /**
- * True when the approvals given meet the policy (a standard change always does).
+ * True when the approvals given meet the policy (a standard change always does). The policy is
+ * validated (`ItsmValidationError` naming the field); the change workflow, which validated its
+ * policies once, asks {@link approvalsMeet} instead.
  *
  * @example
  * approvalPolicyMet({ policy: 'quorum', group: 'cab', count: 2 }, change.approvals)
  */
 export function approvalPolicyMet(policy: ApprovalPolicy | undefined, approvals: readonly Approval[]): boolean {
+  const subject = 'approvalPolicyMet input';
+  requireArray(approvals, subject, ['approvals'], 'an array of approvals');
+  approvals.forEach((a, i) => requireObject(a, subject, ['approvals', i], 'an approval'));
+  return approvalsMeet(policy === undefined ? undefined : parseOrThrow(ApprovalPolicySchema, subject, policy), approvals);
+}
+
+/**
+ * {@link approvalPolicyMet} for a policy and approvals already validated (no checks).
+ *
+ * @example
+ * approvalsMeet(policyFor(change, options), change.approvals)
+ */
+export function approvalsMeet(policy: ApprovalPolicy | undefined, approvals: readonly Approval[]): boolean {
   if (!policy) return true;
   const approved = approvals.filter((a) => a.decision === 'approved');
   if (policy.policy === 'all') return policy.approvers.every((id) => approved.some((a) => a.approver === id));

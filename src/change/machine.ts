@@ -2,8 +2,9 @@ import { setup } from 'xstate';
 import type { Change } from '../models/change';
 import { guardsOf } from '../_lib/workflow-checks';
 import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
-import type { ChangeWorkflowOptions } from './options';
+import { ChangeWorkflowOptionsSchema, type ChangeWorkflowOptions } from './options';
 import { changeChecks, changeReducers, type ChangeMachineEvent } from './rules';
+import { parseOrThrow } from '../_lib/zod-issues';
 
 type Ev = ChangeMachineEvent;
 
@@ -16,7 +17,9 @@ type Ev = ChangeMachineEvent;
  * @example
  * const machine = createChangeMachine(ChangeWorkflowOptionsSchema.parse({}));
  */
-export function createChangeMachine(options: ChangeWorkflowOptions) {
+export function createChangeMachine(input: ChangeWorkflowOptions) {
+  // Validated again (no transforms, so parsed options come back equal): a bad argument is named, not a crash in a guard.
+  const options = parseOrThrow(ChangeWorkflowOptionsSchema, 'change machine options', input);
   const beforeReview = {
     cancel: { target: 'canceled', guard: 'cancelAllowed', actions: 'recordCancel' },
     hold: { guard: 'notOnHold', actions: 'recordHold' },

@@ -3,7 +3,7 @@ import { firstRefusal, forbidden, refuse, type Check, type Refusal } from '../_l
 import { patchRecord } from '../_lib/workflow-record';
 import { recordAssignment, recordCancel, recordTouch, updateFields } from '../_lib/workflow-reducers';
 import type { MachineEvent } from '../_lib/workflow-types';
-import { approvalPolicyMet, eligibility, policyFor } from './approvals';
+import { approvalsMeet, eligibility, policyFor } from './approvals';
 import type { ChangeCommand } from './commands';
 import type { ChangeWorkflowOptions } from './options';
 
@@ -32,7 +32,7 @@ export function countedApprovals(change: Change, options: ChangeWorkflowOptions)
 /** The change rules, each a named check backing a guard of the machine. */
 export function changeChecks(options: ChangeWorkflowOptions) {
   const policyMet: Test = ({ record }) =>
-    approvalPolicyMet(policyFor(record, options), countedApprovals(record, options)) ? undefined : refuse('the approval policy is not met yet');
+    approvalsMeet(policyFor(record, options), countedApprovals(record, options)) ? undefined : refuse('the approval policy is not met yet');
   const independent: Test = ({ record }, e) => {
     if (!options.separationOfDuties) return undefined;
     if (e.actor.id === record.requestedBy) return forbidden('the requester may not approve or reject their own change');

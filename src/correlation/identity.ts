@@ -1,5 +1,9 @@
 import type { Alert } from '../models/alert';
+import { ItsmValidationError } from '../_lib/errors';
+import { requireObject } from '../_lib/hardening-options';
 import { TextHasher } from './hash';
+
+const SUBJECT = 'fingerprint input';
 
 /**
  * The fingerprint of an alert: the one it carries, else a stable 16-hex-digit hash of its label names
@@ -9,8 +13,11 @@ import { TextHasher } from './hash';
  * fingerprintOf({ ...alert, fingerprint: undefined }) === fingerprintOf({ ...alert, labels: { b: '2', a: '1' } })
  */
 export function fingerprintOf(alert: Pick<Alert, 'fingerprint' | 'labels'>): string {
-  if (alert.fingerprint !== undefined) return alert.fingerprint;
-  return labelsFingerprint(alert.labels);
+  requireObject(alert, SUBJECT, ['alert'], 'an alert object');
+  const carried: unknown = alert.fingerprint;
+  if (carried === undefined) return labelsFingerprint(alert.labels);
+  if (typeof carried !== 'string' || carried.length === 0) throw ItsmValidationError.at(SUBJECT, ['fingerprint'], 'must be a non-empty string');
+  return carried;
 }
 
 /**
@@ -20,9 +27,15 @@ export function fingerprintOf(alert: Pick<Alert, 'fingerprint' | 'labels'>): str
  * labelsFingerprint({ a: '1', b: '2' }) === labelsFingerprint({ b: '2', a: '1' }) //=> true
  */
 export function labelsFingerprint(labels: Readonly<Record<string, string>>): string {
+  requireObject(labels, SUBJECT, ['labels'], 'an object of strings');
   const sorted = SCRATCH;
   sorted.clear();
-  for (const k in labels) if (hasOwn.call(labels, k)) sorted.add(k, labels[k]!);
+  for (const k in labels) {
+    if (!hasOwn.call(labels, k)) continue;
+    const value: unknown = labels[k];
+    if (typeof value !== 'string') throw ItsmValidationError.at(SUBJECT, ['labels', k], 'must be a string');
+    sorted.add(k, value);
+  }
   return sorted.fingerprint();
 }
 

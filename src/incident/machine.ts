@@ -2,8 +2,9 @@ import { setup } from 'xstate';
 import type { Incident } from '../models/incident';
 import { guardsOf } from '../_lib/workflow-checks';
 import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
-import type { IncidentWorkflowOptions } from './options';
+import { IncidentWorkflowOptionsSchema, type IncidentWorkflowOptions } from './options';
 import { incidentChecks, incidentReducers, type IncidentMachineEvent } from './rules';
+import { parseOrThrow } from '../_lib/zod-issues';
 
 type Ev = IncidentMachineEvent;
 
@@ -15,7 +16,9 @@ type Ev = IncidentMachineEvent;
  * const machine = createIncidentMachine(IncidentWorkflowOptionsSchema.parse({}));
  * createActor(machine, { input: { record } }).start();
  */
-export function createIncidentMachine(options: IncidentWorkflowOptions) {
+export function createIncidentMachine(input: IncidentWorkflowOptions) {
+  // Validated again (no transforms, so parsed options come back equal): a bad argument is named, not a crash in a guard.
+  const options = parseOrThrow(IncidentWorkflowOptionsSchema, 'incident machine options', input);
   const common = {
     assign: { actions: 'recordAssignment' },
     update: { actions: 'recordUpdate' },

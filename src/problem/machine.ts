@@ -2,8 +2,9 @@ import { setup } from 'xstate';
 import type { Problem } from '../models/problem';
 import { guardsOf } from '../_lib/workflow-checks';
 import { enterStateAssign, entering, recordActions, recordFromInput } from '../_lib/workflow-machine';
-import type { ProblemWorkflowOptions } from './options';
+import { ProblemWorkflowOptionsSchema, type ProblemWorkflowOptions } from './options';
 import { problemChecks, problemReducers, type ProblemMachineEvent } from './rules';
+import { parseOrThrow } from '../_lib/zod-issues';
 
 type Ev = ProblemMachineEvent;
 
@@ -14,7 +15,9 @@ type Ev = ProblemMachineEvent;
  * @example
  * const machine = createProblemMachine(ProblemWorkflowOptionsSchema.parse({}));
  */
-export function createProblemMachine(options: ProblemWorkflowOptions) {
+export function createProblemMachine(input: ProblemWorkflowOptions) {
+  // Validated again (no transforms, so parsed options come back equal): a bad argument is named, not a crash in a guard.
+  const options = parseOrThrow(ProblemWorkflowOptionsSchema, 'problem machine options', input);
   const open = {
     update: { actions: 'recordUpdate' },
     assign: { actions: 'recordAssignment' },

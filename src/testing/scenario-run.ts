@@ -1,4 +1,5 @@
-import { isItsmValidationError } from '../_lib/errors';
+import { isItsmValidationError, ItsmValidationError } from '../_lib/errors';
+import { requireArray, requireObject } from '../_lib/hardening-options';
 import { toIso } from '../_lib/instant';
 import { resolveScenarioEnv, type ScenarioEnv, type ScenarioOptions } from './scenario-env';
 import { execStep, type StepProblem } from './scenario-exec';
@@ -27,6 +28,7 @@ function commandText(command: unknown): string {
  * describeStep({ op: 'apply', id: 'inc-1', command: { type: 'start' }, actor }) //=> 'apply {"type":"start"} to inc-1 by u-ana'
  */
 export function describeStep(step: ScenarioStep): string {
+  requireObject(step, 'scenario step', ['step'], 'a step object');
   switch (step.op) {
     case 'at':
       return `at ${typeof step.at === 'number' || step.at instanceof Date ? toIso(Number(step.at)) : step.at}`;
@@ -58,6 +60,17 @@ export function describeStep(step: ScenarioStep): string {
       return `expectSla ${step.id} ${step.policy} ${formatValue(step.expected)}`;
     case 'check':
       return `check ${step.description}`;
+    default:
+      throw ItsmValidationError.at('scenario step', ['step', 'op'], `${formatValue((step as { op?: unknown }).op)} is not a step operation`);
+  }
+}
+
+/** What {@link describeStep} says of `step`, or the problem of a step too malformed to describe. */
+function described(step: ScenarioStep, index: number): { text: string; problem?: StepProblem } {
+  try {
+    return { text: describeStep(step) };
+  } catch (error) {
+    return { text: `step ${index} (malformed)`, problem: problemOfError(error) };
   }
 }
 
@@ -72,11 +85,11 @@ export function runSteps(env: ScenarioEnv, steps: readonly ScenarioStep[]): Scen
   const results: ScenarioStepResult[] = [];
   let failed: { index: number; description: string; at: string | null; problem: StepProblem } | undefined;
   steps.slice(0, MAX_STEPS).forEach((step, i) => {
-    const description = describeStep(step);
+    const { text: description, problem } = described(step, i + 1);
     if (failed) return void results.push({ index: i + 1, description, status: 'skipped', detail: '' });
     let out;
     try {
-      out = execStep(env, world, step);
+      out = problem === undefined ? execStep(env, world, step) : { ok: false as const, problem };
     } catch (error) {
       out = { ok: false as const, problem: problemOfError(error) };
     }
@@ -107,7 +120,8 @@ export function runSteps(env: ScenarioEnv, steps: readonly ScenarioStep[]): Scen
 /**
  * The data-driven form of {@link scenario}: runs `steps` (plain data, e.g. loaded from a JSON fixture
  * file) on the modules configured by `options`, and returns the result. Never throws for a failing
- * step; throws `ItsmValidationError` only for invalid `options`.
+ * or malformed step (it fails, named); throws `ItsmValidationError` only for invalid `options` or
+ * `steps` that are not an array.
  *
  * @example
  * const result = runScenario({ name: 'assign and start' }, [
@@ -119,5 +133,5 @@ export function runSteps(env: ScenarioEnv, steps: readonly ScenarioStep[]): Scen
  * result.ok //=> true
  */
 export function runScenario(options: ScenarioOptions, steps: readonly ScenarioStep[]): ScenarioResult {
-  return runSteps(resolveScenarioEnv(options), steps);
+  return runSteps(resolveScenarioEnv(options), requireArray(steps, 'scenario', ['steps'], 'an array of steps'));
 }
