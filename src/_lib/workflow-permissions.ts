@@ -72,7 +72,7 @@ function inScope(scope: PermissionGrant['scope'], actor: Actor, record: object):
 /**
  * True when `policy` lets `actor` send `command` to `record`. The policy and the actor are validated
  * (`ItsmValidationError` naming the field, e.g. `policy.grants.0.scope`); a workflow, which validated
- * its policy once, asks {@link permits} instead.
+ * its policy once, asks the unchecked `permits` instead.
  *
  * @example
  * isPermitted({ grants: [{ commands: ['*'], roles: ['admin'], scope: 'any' }] }, 'close', admin, incident) //=> true

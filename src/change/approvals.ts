@@ -28,7 +28,7 @@ export function eligibility(policy: ApprovalPolicy, actor: Actor): string | null
 /**
  * True when the approvals given meet the policy (a standard change always does). The policy is
  * validated (`ItsmValidationError` naming the field); the change workflow, which validated its
- * policies once, asks {@link approvalsMeet} instead.
+ * policies once, asks the unchecked `approvalsMeet` instead.
  *
  * @example
  * approvalPolicyMet({ policy: 'quorum', group: 'cab', count: 2 }, change.approvals)
