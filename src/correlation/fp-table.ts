@@ -158,9 +158,10 @@ export class FingerprintWriter {
   }
 
   /**
-   * From now on, adds to `written` every fingerprint whose forget instant may change: each one set or
-   * deleted, and each resolved one whose time a duplicate moves (a firing duplicate, most of a
-   * stream, adds nothing).
+   * From now on, adds to `written` every fingerprint that gets a new forget instant: each one set as
+   * resolved, and each resolved one whose time a duplicate moves. One set firing or deleted has none
+   * (what the schedule held for it is stale, and dropped when taken); a firing duplicate, most of a
+   * stream, adds nothing.
    */
   track(written: Set<string>): void {
     this.written = written;
@@ -252,7 +253,7 @@ export class FingerprintWriter {
 
   /** Stores `record` at `fp`. */
   set(fp: string, record: FingerprintRecord): void {
-    if (this.written !== null) this.written.add(fp);
+    if (this.written !== null && record.s === 0) this.written.add(fp);
     const entry = encode(record);
     if (this.find(fp)) return this.rewriteFound(entry);
     if (this.keys.length === 0 || this.count + 1 > this.keys.length * LOAD) this.grow();
@@ -266,7 +267,6 @@ export class FingerprintWriter {
 
   /** Removes `fp`. */
   delete(fp: string): void {
-    if (this.written !== null) this.written.add(fp);
     const i = this.bucketOf(fp);
     if (i < 0) return;
     const keys = this.keys[i]!;

@@ -37,7 +37,7 @@ export class TableWriter<V> {
   // Buckets this call already copied (1), allocated with the first write.
   private owned: Uint8Array = NOTHING_OWNED;
   private copiedTop = false;
-  // Keys set or deleted in this call, when asked for (see `track`).
+  // Keys set in this call, when asked for (see `track`).
   private written: Set<string> | null = null;
 
   constructor(private readonly base: BucketTable<V>) {
@@ -50,7 +50,7 @@ export class TableWriter<V> {
     return this.count;
   }
 
-  /** From now on, adds every key this writer sets or deletes to `written`. */
+  /** From now on, adds every key this writer sets to `written` (a key deleted needs no schedule entry). */
   track(written: Set<string>): void {
     this.written = written;
   }
@@ -84,7 +84,6 @@ export class TableWriter<V> {
 
   /** Removes `key`. */
   delete(key: string): void {
-    if (this.written !== null) this.written.add(key);
     const len = this.buckets.length;
     if (len === 0) return;
     const i = hash32(key) & (len - 1);
