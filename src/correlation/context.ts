@@ -20,10 +20,14 @@ export function copyGroup(g: GroupRecord): MutableGroup {
   return { r: g.r, st: g.st, f: g.f, l: g.l, n: g.n, fc: g.fc, sv: g.sv, p: g.p, title: g.title, a: g.a, ci: g.ci, root: g.root, ra: g.ra, rt: g.rt, sx: g.sx, cl: g.cl };
 }
 
-/** The keys one call wrote, by table (see `schedule.ts`). */
+/**
+ * What one call wrote (see `schedule.ts`): the parked alerts and groups, each with its record before
+ * the call's first write to it (undefined when it had none), and the fingerprints that got a forget
+ * instant.
+ */
 export interface WrittenKeys {
-  readonly parked: Set<string>;
-  readonly groups: Set<string>;
+  readonly parked: Map<string, ParkedAlert | undefined>;
+  readonly groups: Map<string, GroupRecord | undefined>;
   readonly fps: Set<string>;
 }
 
@@ -63,7 +67,7 @@ export class Ctx {
     this.open = state.open;
     this.tracked = state.tracked;
     this.next = state.next;
-    this.written = track ? { parked: new Set(), groups: new Set(), fps: new Set() } : null;
+    this.written = track ? { parked: new Map(), groups: new Map(), fps: new Set() } : null;
     if (this.written !== null) {
       this.parked.track(this.written.parked);
       this.groups.track(this.written.groups);

@@ -16,13 +16,12 @@ import { WorkQueue, type Work } from './work-queue';
  */
 export interface DueSchedule {
   readonly queue: WorkQueue;
-  /** How many entries it may hold before it is rebuilt: twice what it held when built, and at least 1,024. */
+  /**
+   * How many entries it may hold before it is rebuilt: what it held when built plus as many as the
+   * state then had items (parked alerts, groups, fingerprints), and at least 1,024. A rebuild reads
+   * the whole state, so it waits for as many additions as that costs.
+   */
   readonly limit: number;
-}
-
-/** A schedule of `items`. */
-function scheduleOf(items: readonly Work[]): DueSchedule {
-  return { queue: new WorkQueue(items), limit: Math.max(2 * items.length, 1_024) };
 }
 
 /** When parked alert (kind 0), group (kind 1) or resolved fingerprint (kind 2) `key` next needs a tick, or null. */
@@ -53,24 +52,26 @@ export function scheduleAll(ctx: Ctx, evictBy: number | null): DueSchedule {
   });
   for (const fp of gone) ctx.fps.delete(fp);
   ctx.tracked -= gone.length;
-  return scheduleOf(items);
+  const held = ctx.parked.size + ctx.groups.size + ctx.fps.size;
+  return { queue: new WorkQueue(items), limit: Math.max(items.length + held, 1_024) };
 }
 
 /**
- * `schedule` with the current instants of what this call wrote (`ctx.written`) added. When stale
- * entries have piled up past its limit, a schedule rebuilt from the whole state instead: a cost that
- * at least as many calls' additions share.
+ * `schedule` with the current instants of what this call wrote (`ctx.written`) added, except where an
+ * item's instant is the one it had before the call (its entry is still current). When stale entries
+ * have piled up past its limit, a schedule rebuilt from the whole state instead: a cost shared by as
+ * many additions as the state has items.
  */
 export function reschedule(ctx: Ctx, schedule: DueSchedule): DueSchedule {
   const written = ctx.written!;
   if (schedule.queue.size > schedule.limit) return scheduleAll(ctx, null);
-  const add = (kind: 0 | 1 | 2, key: string) => {
+  const add = (kind: 0 | 1 | 2, key: string, before: number | null) => {
     const at = dueOf(ctx, kind, key);
-    if (at !== null) schedule.queue.push({ at, kind, key });
+    if (at !== null && at !== before) schedule.queue.push({ at, kind, key });
   };
-  for (const key of written.parked) add(0, key);
-  for (const key of written.groups) add(1, key);
-  for (const key of written.fps) add(2, key);
+  for (const [key, before] of written.parked) add(0, key, before?.u ?? null);
+  for (const [key, before] of written.groups) add(1, key, before === undefined ? null : groupDueAt(ctx, before));
+  for (const key of written.fps) add(2, key, null);
   return schedule;
 }
 

@@ -37,8 +37,8 @@ export class TableWriter<V> {
   // Buckets this call already copied (1), allocated with the first write.
   private owned: Uint8Array = NOTHING_OWNED;
   private copiedTop = false;
-  // Keys set in this call, when asked for (see `track`).
-  private written: Set<string> | null = null;
+  // Keys this call wrote, with their values before its first write to each, when asked for (see `track`).
+  private written: Map<string, V | undefined> | null = null;
 
   constructor(private readonly base: BucketTable<V>) {
     this.buckets = base.b as Array<Array<string | V> | null>;
@@ -50,9 +50,13 @@ export class TableWriter<V> {
     return this.count;
   }
 
-  /** From now on, adds every key this writer sets to `written` (a key deleted needs no schedule entry). */
-  track(written: Set<string>): void {
+  /** From now on, records in `written` every key this writer sets or deletes, with its value before the first such write. */
+  track(written: Map<string, V | undefined>): void {
     this.written = written;
+  }
+
+  private remember(key: string, before: V | undefined): void {
+    if (this.written !== null && !this.written.has(key)) this.written.set(key, before);
   }
 
   /** The value stored at `key`, if any. */
@@ -67,16 +71,17 @@ export class TableWriter<V> {
 
   /** Stores `value` at `key`. */
   set(key: string, value: V): void {
-    if (this.written !== null) this.written.add(key);
     const h = hash32(key);
     if (this.buckets.length > 0) {
       const b = this.writable(h & (this.buckets.length - 1));
       const j = indexIn(b, key);
       if (j >= 0) {
+        this.remember(key, b[j + 1] as V);
         b[j + 1] = value;
         return;
       }
     }
+    this.remember(key, undefined);
     if (this.buckets.length === 0 || this.count + 1 > this.buckets.length * LOAD) this.grow();
     this.writable(h & (this.buckets.length - 1)).push(key, value);
     this.count++;
@@ -90,7 +95,9 @@ export class TableWriter<V> {
     const base = this.buckets[i];
     if (!base || indexIn(base, key) < 0) return;
     const b = this.writable(i);
-    b.splice(indexIn(b, key), 2);
+    const j = indexIn(b, key);
+    this.remember(key, b[j + 1] as V);
+    b.splice(j, 2);
     this.count--;
     if (b.length === 0) {
       this.buckets[i] = null;
