@@ -6,9 +6,7 @@ import { ItsmValidationError } from './errors';
  * property read deep inside).
  */
 export function optionsObject<T extends object>(value: T | undefined, subject: string, field = 'options'): T | Record<string, never> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ItsmValidationError.at(subject, [field], 'must be an object');
-  return value;
+  return value === undefined ? {} : requireObject(value, subject, [field]);
 }
 
 /**
@@ -16,12 +14,12 @@ export function optionsObject<T extends object>(value: T | undefined, subject: s
  * {@link ItsmValidationError} at `path` naming what it must be.
  */
 export function requireObject<T extends object>(value: T, subject: string, path: ReadonlyArray<string | number>, what = 'an object'): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ItsmValidationError.at(subject, [...path], `must be ${what}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ItsmValidationError.at(subject, path, `must be ${what}`);
   return value;
 }
 
 /** A required array argument: the value itself when it is an array, otherwise an {@link ItsmValidationError} at `path`. */
 export function requireArray<T>(value: readonly T[], subject: string, path: ReadonlyArray<string | number>, what = 'an array'): readonly T[] {
-  if (!Array.isArray(value)) throw ItsmValidationError.at(subject, [...path], `must be ${what}`);
+  if (!Array.isArray(value)) throw ItsmValidationError.at(subject, path, `must be ${what}`);
   return value;
 }

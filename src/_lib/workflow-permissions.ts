@@ -69,6 +69,9 @@ function inScope(scope: PermissionGrant['scope'], actor: Actor, record: object):
   return ownField(record, SCOPE_FIELD[scope]) === actor.id;
 }
 
+// What `isPermitted` validates, in one parse so that each issue names its argument (`policy.grants.0...`, `actor.roles`).
+const PolicyAndActorSchema = z.object({ policy: PermissionPolicySchema, actor: ActorSchema });
+
 /**
  * True when `policy` lets `actor` send `command` to `record`. The policy and the actor are validated
  * (`ItsmValidationError` naming the field, e.g. `policy.grants.0.scope`); a workflow, which validated
@@ -79,7 +82,7 @@ function inScope(scope: PermissionGrant['scope'], actor: Actor, record: object):
  */
 export function isPermitted(policy: PermissionPolicyInput, command: string, actor: Actor, record: object): boolean {
   const subject = 'isPermitted input';
-  const checked = parseOrThrow(z.object({ policy: PermissionPolicySchema, actor: ActorSchema }), subject, { policy, actor });
+  const checked = parseOrThrow(PolicyAndActorSchema, subject, { policy, actor });
   if (typeof command !== 'string') throw ItsmValidationError.at(subject, ['command'], 'must be a string');
   return permits(checked.policy, command, checked.actor, requireObject(record, subject, ['record'], 'a record object'));
 }

@@ -200,12 +200,14 @@ export function createCorrelator(config: CorrelatorConfigInput, options?: Create
   // (see schedule.ts): derived data that lets a tick skip reading the whole state, never a result.
   const schedules = new WeakMap<CorrelatorState, DueSchedule>();
 
-  /** Takes the schedule of `state` (a call uses it once: it changes it for the state it returns). */
-  function takeSchedule(state: CorrelatorState): DueSchedule | null {
-    const schedule = schedules.get(state);
-    if (schedule === undefined) return null;
-    schedules.delete(state);
-    return schedule;
+  /**
+   * The context of a call on `state` at `nowMs`, with the schedule of `state` if it has one. A call
+   * takes it (it changes it for the state it returns), and the context then tracks what it writes.
+   */
+  function begin(state: CorrelatorState, nowMs: number): { ctx: Ctx; schedule: DueSchedule | null } {
+    const schedule = schedules.get(state) ?? null;
+    if (schedule !== null) schedules.delete(state);
+    return { ctx: new Ctx(compiled, state, nowMs, schedule !== null), schedule };
   }
 
   /** The output of a call on `ctx`, handing `schedule` (of the state after) on to the state it returns. */
@@ -229,8 +231,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options?: Create
         // Nothing is due before `next` (every change lowers it to when it falls due): a tick before it,
         // as a host ticking on a fixed interval mostly makes, costs nothing.
         if (nothingDueBy(checked, nowMs)) return { state: checked, decisions: [], nextTickAt: checked.next };
-        const schedule = takeSchedule(checked);
-        const ctx = new Ctx(compiled, checked, nowMs, schedule !== null);
+        const { ctx, schedule } = begin(checked, nowMs);
         return output(ctx, runTick(ctx, schedule));
       });
     },
@@ -252,8 +253,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options?: Create
     checkGroupKey(incidentKey, 'incidentKey');
     return onStoredState(() => {
       const checked = checkState(state, ruleIds);
-      const schedule = takeSchedule(checked);
-      const ctx = new Ctx(compiled, checked, nowMs, schedule !== null);
+      const { ctx, schedule } = begin(checked, nowMs);
       const outcome = act(ctx);
       // Nothing to do: the state passed in (upgraded, if it was stored by 0.1.0) is the state after.
       if (!changedState(outcome)) {
@@ -266,8 +266,7 @@ export function createCorrelator(config: CorrelatorConfigInput, options?: Create
 
   /** Ingests a batch into a state that passed the shallow check. */
   function ingestChecked(checkedState: CorrelatorState, alerts: Alert | readonly Alert[], nowMs: number): CorrelatorOutput {
-    const schedule = takeSchedule(checkedState);
-    const ctx = new Ctx(compiled, checkedState, nowMs, schedule !== null);
+    const { ctx, schedule } = begin(checkedState, nowMs);
     const list = Array.isArray(alerts) ? (alerts as readonly unknown[]) : [alerts];
     for (let i = 0; i < list.length; i++) {
       const checked = checkAlert(list[i], memo);

@@ -168,7 +168,7 @@ export class FingerprintWriter {
   }
 
   /** When resolved fingerprint `fp` may be forgotten (see {@link forgetAt}); null if it fires or is unknown. */
-  forgetAt(fp: string, retention: number): number | null {
+  forgetAtOf(fp: string, retention: number): number | null {
     if (!this.find(fp)) return null;
     const data = this.data[this.foundBucket]!;
     const low = lowBits(data[this.foundAt]!);

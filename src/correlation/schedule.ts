@@ -27,7 +27,7 @@ export interface DueSchedule {
 /** When parked alert (kind 0), group (kind 1) or resolved fingerprint (kind 2) `key` next needs a tick, or null. */
 export function dueOf(ctx: Ctx, kind: 0 | 1 | 2, key: string): number | null {
   if (kind === 0) return ctx.parked.get(key)?.u ?? null;
-  if (kind === 2) return ctx.fps.forgetAt(key, ctx.config.retention);
+  if (kind === 2) return ctx.fps.forgetAtOf(key, ctx.config.retention);
   const g = ctx.groups.get(key);
   return g === undefined ? null : groupDueAt(ctx, g);
 }

@@ -78,7 +78,7 @@ function queueDue(ctx: Ctx, queue: WorkQueue, schedule: DueSchedule | null): str
 /** Forgets those of resolved fingerprints `fps` whose retention ended by `now`. */
 function evictDue(ctx: Ctx, fps: readonly string[]): void {
   for (const fp of fps) {
-    const at = ctx.fps.forgetAt(fp, ctx.config.retention);
+    const at = ctx.fps.forgetAtOf(fp, ctx.config.retention);
     if (at === null || at > ctx.now) continue;
     ctx.fps.delete(fp);
     ctx.tracked--;
